@@ -1,0 +1,5 @@
+"""``python -m spinekg``."""
+
+from .cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,324 @@
+"""The ``spinekg`` command line: one command per API function, thin over the public API."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from typing import Any
+
+DISCLAIMER = (
+    "Educational reference, not medical advice: do not use spinekg to diagnose or treat anyone."
+)
+
+Handler = Callable[[argparse.Namespace], Any]
+
+
+def _graph(args: argparse.Namespace) -> Any:
+    from .graph import KnowledgeGraph, default_graph
+
+    if getattr(args, "endpoint", None):
+        return KnowledgeGraph.connect(args.endpoint, timeout=args.timeout)
+    return default_graph()
+
+
+# --------------------------------------------------------------------------- output
+
+
+def _as_dicts(result: Any) -> list[dict[str, Any]]:
+    if isinstance(result, list | tuple):
+        return [r.as_dict() if hasattr(r, "as_dict") else dict(r) for r in result]
+    if hasattr(result, "as_dict"):
+        return [result.as_dict()]
+    return [dict(result)]
+
+
+def _cell(value: Any) -> str:
+    if isinstance(value, list):
+        parts = []
+        for v in value:
+            if isinstance(v, dict):
+                if "root" in v and "source" in v:
+                    parts.append(f"{v['root']}:{v.get('strength', '')}@{v['source']}")
+                else:
+                    parts.append(str(v.get("label", v)))
+            elif isinstance(v, list):
+                parts.append(" > ".join(map(str, v)))
+            else:
+                parts.append(str(v))
+        return "; ".join(parts)
+    if isinstance(value, dict):
+        return str(value.get("label", value))
+    return "" if value is None else str(value)
+
+
+def emit(result: Any, fmt: str, columns: Sequence[str] | None = None) -> None:
+    """Print ``result`` as a table, TSV or JSON (a list of objects)."""
+    rows = _as_dicts(result)
+    if fmt == "json":
+        json.dump(rows, sys.stdout, indent=2, ensure_ascii=False)
+        sys.stdout.write("\n")
+        return
+    cols = list(columns or (rows[0].keys() if rows else []))
+    table = [[_cell(r.get(c)) for c in cols] for r in rows]
+    if fmt == "tsv":
+        print("\t".join(cols))
+        for line in table:
+            print("\t".join(c.replace("\t", " ").replace("\n", " ") for c in line))
+        return
+    if not rows:
+        print("(no results)")
+        return
+    widths = [min(60, max(len(c), *(len(line[i]) for line in table))) for i, c in enumerate(cols)]
+    print("  ".join(c.ljust(w) for c, w in zip(cols, widths, strict=True)).rstrip())
+    print("  ".join("-" * w for w in widths))
+    for line in table:
+        print(
+            "  ".join(
+                (v if len(v) <= w else v[: w - 1] + "…").ljust(w)
+                for v, w in zip(line, widths, strict=True)
+            ).rstrip()
+        )
+
+
+# --------------------------------------------------------------------------- commands
+
+
+def _innervated_by(a: argparse.Namespace) -> None:
+    emit(
+        _graph(a).innervated_by(a.term),
+        a.format,
+        ["label", "curie", "kind", "basis", "roots", "via", "claims"],
+    )
+
+
+def _innervation_of(a: argparse.Namespace) -> None:
+    inn = _graph(a).innervation_of(a.term)
+    if a.format != "table":
+        emit(inn, a.format)
+        return
+    print(f"{inn.target.label} ({inn.target.curie})")
+    for path in inn.paths:
+        print("  nerve path: " + " > ".join(t.label for t in path))
+    print(f"  roots named by every source: {', '.join(inn.consensus_roots) or '-'}")
+    print(f"  roots named by some source:  {', '.join(inn.any_roots) or '-'}")
+    emit(
+        [c.as_dict() for c in inn.claims],
+        "table",
+        ["root", "strength", "source", "source_kind", "locator", "note"],
+    )
+
+
+def _get_term(a: argparse.Namespace) -> None:
+    emit(_graph(a).get_term(a.term, a.kind or None), a.format)
+
+
+def _describe(a: argparse.Namespace) -> None:
+    emit(_graph(a).describe(a.term), a.format)
+
+
+def _search(a: argparse.Namespace) -> None:
+    emit(_graph(a).search_terms(a.text, a.kind or None, a.limit), a.format)
+
+
+def _claims(a: argparse.Namespace) -> None:
+    emit(_graph(a).segmental_claims(a.term), a.format)
+
+
+def _queries(a: argparse.Namespace) -> None:
+    from .queries import registry
+
+    emit(
+        [
+            {
+                "name": q.name,
+                "summary": q.summary,
+                "params": ", ".join(f"{p.name} ({'|'.join(p.kinds)})" for p in q.params),
+            }
+            for q in registry().values()
+        ],
+        a.format,
+    )
+
+
+def _query(a: argparse.Namespace) -> None:
+    params = {}
+    for item in a.param or []:
+        key, sep, value = item.partition("=")
+        if not sep:
+            from .errors import InvalidQueryError
+
+            raise InvalidQueryError(f"--param must look like NAME=VALUE, got {item!r}")
+        params[key] = value
+    emit(_graph(a).query(a.name, **params), a.format)
+
+
+def _sparql(a: argparse.Namespace) -> None:
+    emit(_graph(a).sparql(a.text), a.format)
+
+
+def _build(a: argparse.Namespace) -> None:
+    from .builder import build
+    from .resources import project_root
+
+    root = project_root()
+    stale = build(root, check=a.check)
+    if a.check and stale:
+        print(
+            f"stale generated files (run `spinekg build`): "
+            f"{', '.join(str(p.relative_to(root)) for p in stale)}",
+            file=sys.stderr,
+        )
+        raise SystemExit(1)
+    print("up to date" if not stale else f"wrote {len(stale)} file(s)")
+
+
+def _validate(a: argparse.Namespace) -> None:
+    from .validate import validate
+
+    report = validate(reasoner=not a.no_reasoner)
+    print(report.text())
+    if not report.ok:
+        raise SystemExit(1)
+
+
+COMMANDS: list[tuple[str, Handler, str, str, list[tuple[tuple[str, ...], dict[str, Any]]]]] = [
+    (
+        "innervated-by",
+        _innervated_by,
+        "muscles and skin areas a root, plexus part or nerve supplies, with sources",
+        "spinekg innervated-by L5 --format json",
+        [(("term",), {"help": "a root (L5), plexus part or nerve"})],
+    ),
+    (
+        "innervation-of",
+        _innervation_of,
+        "nerve path and every source's root claims for a muscle or skin area",
+        'spinekg innervation-of "medial head of gastrocnemius"',
+        [(("term",), {"help": "a muscle or skin area"})],
+    ),
+    (
+        "get-term",
+        _get_term,
+        "resolve a label, synonym or CURIE to a term",
+        'spinekg get-term "L5 nerve root"',
+        [(("term",), {}), (("--kind",), {"action": "append", "help": "accepted kind(s)"})],
+    ),
+    (
+        "describe",
+        _describe,
+        "definition, synonyms, xrefs and sources of a term",
+        "spinekg describe L5",
+        [(("term",), {})],
+    ),
+    (
+        "search",
+        _search,
+        "find terms by label or synonym",
+        "spinekg search fibular",
+        [
+            (("text",), {}),
+            (("--kind",), {"action": "append"}),
+            (("--limit",), {"type": int, "default": 10}),
+        ],
+    ),
+    (
+        "segmental-claims",
+        _claims,
+        "every source's root claim about a muscle, nerve, movement or reflex",
+        'spinekg segmental-claims "tibialis anterior"',
+        [(("term",), {})],
+    ),
+    ("queries", _queries, "list the stored queries", "spinekg queries", []),
+    (
+        "query",
+        _query,
+        "run a stored query by name",
+        "spinekg query innervated_by_root --param root=L5",
+        [(("name",), {}), (("--param",), {"action": "append", "help": "NAME=VALUE"})],
+    ),
+    (
+        "sparql",
+        _sparql,
+        "run a read-only SPARQL SELECT (prefixes predeclared)",
+        "spinekg sparql 'SELECT ?l WHERE { ?s skg:short_name \"L5\" ; rdfs:label ?l }'",
+        [(("text",), {})],
+    ),
+    (
+        "build",
+        _build,
+        "build the ontology from ontology/src/*.tsv (developers)",
+        "spinekg build --check",
+        [(("--check",), {"action": "store_true", "help": "fail if generated files are stale"})],
+    ),
+    (
+        "validate",
+        _validate,
+        "SHACL shapes, QC queries and the OWL reasoner (developers)",
+        "spinekg validate",
+        [(("--no-reasoner",), {"action": "store_true"})],
+    ),
+]
+
+
+def make_parser() -> argparse.ArgumentParser:
+    """Build the argument parser (every command has help and an example)."""
+    parser = argparse.ArgumentParser(
+        prog="spinekg",
+        description=f"spinekg: a sourced knowledge graph of the human spinal nerves. {DISCLAIMER}",
+        epilog="Example:\n  spinekg innervated-by L5",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    from . import __version__
+
+    parser.add_argument("--version", action="version", version=f"spinekg {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name, handler, summary, example, arguments in COMMANDS:
+        p = sub.add_parser(
+            name,
+            help=summary,
+            description=f"{summary[0].upper()}{summary[1:]}. {DISCLAIMER}",
+            epilog=f"Example:\n  {example}",
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+        )
+        for flags, kwargs in arguments:
+            p.add_argument(*flags, **kwargs)
+        p.add_argument("--format", choices=("table", "json", "tsv"), default="table")
+        p.add_argument(
+            "--endpoint",
+            metavar="URL",
+            help="query this SPARQL endpoint instead of the embedded graph",
+        )
+        p.add_argument("--timeout", type=float, default=10.0, help="endpoint timeout (s)")
+        p.set_defaults(handler=handler)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the CLI; user errors print one line to stderr and return 1."""
+    parser = make_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "handler", None):
+        parser.print_help()
+        return 2
+    from .errors import SpineKGError
+
+    try:
+        args.handler(args)
+    except SpineKGError as exc:
+        text = str(exc)
+        if "\n" in text and args.command in ("build", "validate"):
+            print(f"spinekg: error: {text}", file=sys.stderr)
+        else:
+            print(f"spinekg: error: {text.splitlines()[0]}", file=sys.stderr)
+        return 1
+    except BrokenPipeError:
+        return 0
+    except KeyboardInterrupt:
+        return 130
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())

@@ -1,0 +1,113 @@
+"""The stored-query registry: ``queries/<name>.rq`` files with grlc-style headers."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from .errors import InvalidQueryError
+from .resources import QC_DIR, QUERIES_DIR
+
+_PARAM = re.compile(r"\?_([A-Za-z][A-Za-z0-9_]*)")
+
+
+@dataclass(frozen=True)
+class Param:
+    """A declared parameter: its name, the term kinds it accepts, and a description."""
+
+    name: str
+    kinds: tuple[str, ...]
+    description: str
+
+
+@dataclass(frozen=True)
+class StoredQuery:
+    """One stored query: name (file stem), header metadata and SPARQL text."""
+
+    name: str
+    summary: str
+    params: tuple[Param, ...]
+    examples: tuple[tuple[str, str], ...]
+    returns: tuple[str, ...]
+    text: str
+
+    def bind(self, values: dict[str, str]) -> str:
+        """Return the query with each ``?_param`` replaced by an escaped IRI term.
+
+        ``values`` maps parameter names to IRI strings that term resolution produced; they are
+        written in the engine's escaped form (``<iri>``), never as user text.
+
+        >>> q = StoredQuery("x", "", (Param("t", ("any",), ""),), (), (), "SELECT * { ?_t ?p ?o }")
+        >>> q.bind({"t": "https://w3id.org/spinekg/SPINEKG_0000001"})
+        'SELECT * { <https://w3id.org/spinekg/SPINEKG_0000001> ?p ?o }'
+        """
+        from pyoxigraph import NamedNode
+
+        missing = {p.name for p in self.params} - set(values)
+        if missing:
+            raise InvalidQueryError(
+                f"query {self.name!r} needs parameter(s) {', '.join(sorted(missing))}"
+            )
+        terms = {k: str(NamedNode(v)) for k, v in values.items()}
+        return _PARAM.sub(lambda m: terms[m.group(1)], self.text)
+
+
+def parse_query_file(path: Path) -> StoredQuery:
+    """Parse one ``.rq`` file and check that header and body agree."""
+    text = path.read_text(encoding="utf-8")
+    summary = ""
+    params: list[Param] = []
+    examples: list[tuple[str, str]] = []
+    returns: tuple[str, ...] = ()
+    for line in text.splitlines():
+        if not line.startswith("#+"):
+            continue
+        key, _, value = line[2:].strip().partition(":")
+        value = value.strip()
+        if key == "summary":
+            summary = value
+        elif key == "param":
+            name, kinds, *desc = value.split(maxsplit=2)
+            params.append(Param(name, tuple(kinds.split("|")), desc[0] if desc else ""))
+        elif key == "example":
+            for pair in value.split(";"):
+                k, _, v = pair.strip().partition("=")
+                examples.append((k.strip(), v.strip()))
+        elif key == "returns":
+            returns = tuple(value.split())
+    used = set(_PARAM.findall(text))
+    declared = {p.name for p in params}
+    if not summary or used != declared:
+        raise InvalidQueryError(
+            f"{path.name}: header must have a summary and declare exactly the ?_ parameters "
+            f"used (declared {sorted(declared)}, used {sorted(used)})"
+        )
+    return StoredQuery(path.stem, summary, tuple(params), tuple(examples), returns, text)
+
+
+@cache
+def registry() -> dict[str, StoredQuery]:
+    """All stored API queries, keyed by file stem."""
+    return {p.stem: parse_query_file(p) for p in sorted(QUERIES_DIR.glob("*.rq"))}
+
+
+def qc_queries() -> dict[str, str]:
+    """The quality-control queries (``qc/*-violation.rq``), keyed by file stem."""
+    return {p.stem: p.read_text(encoding="utf-8") for p in sorted(QC_DIR.glob("*-violation.rq"))}
+
+
+def get_query(name: str) -> StoredQuery:
+    """Return a stored query by name, or raise with the valid names."""
+    reg = registry()
+    try:
+        return reg[name]
+    except KeyError:
+        import difflib
+
+        close = difflib.get_close_matches(name, list(reg), n=3)
+        hint = f"; did you mean {', '.join(close)}?" if close else ""
+        raise InvalidQueryError(
+            f"no stored query named {name!r}{hint} (see `spinekg queries`)"
+        ) from None

@@ -1,0 +1,156 @@
+"""Typed term resolution: user text -> one term of the accepted kinds, or a clear error."""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from . import vocab
+from .errors import AmbiguousTermError, UnknownTermError
+from .results import Term
+
+MAX_INPUT = 300
+_SEP = re.compile(r"[\s_\-\u2010-\u2015/.,;:()'\"`\u2019]+")
+_LEVEL = re.compile(r"\b(co|c|t|l|s)\s+(\d{1,2})\b")
+_DROP_PREFIX = ("the ",)
+_DROP_SUFFIX = (" muscle", " muscles", " m")
+
+
+def normalize(text: str) -> str:
+    """Normalize user text for lookup: case, punctuation, spacing and level codes.
+
+    >>> normalize("  L-5 ")
+    'l5'
+    >>> normalize("Tibialis_Anterior")
+    'tibialis anterior'
+    >>> normalize("L4-L5")
+    'l4 l5'
+    """
+    s = unicodedata.normalize("NFKC", text).casefold()
+    s = "".join(ch for ch in s if unicodedata.category(ch)[0] != "C" or ch in "\t\n")
+    s = _SEP.sub(" ", s).strip()
+    return _LEVEL.sub(r"\1\2", s)
+
+
+def _variants(norm: str) -> list[str]:
+    out = [norm]
+    for p in _DROP_PREFIX:
+        if norm.startswith(p):
+            out.append(norm[len(p) :])
+    for s in _DROP_SUFFIX:
+        for base in list(out):
+            if base.endswith(s):
+                out.append(base[: -len(s)])
+    return out
+
+
+@dataclass(frozen=True)
+class _Entry:
+    iri: str
+    kind: str
+    rank: int  # 0 label, 1 exact synonym, 2 related synonym
+
+
+class TermIndex:
+    """An in-memory index of labels and synonyms, built once per graph."""
+
+    def __init__(self, rows: Iterable[tuple[str, str, str, str, str]]) -> None:
+        self.by_name: dict[str, list[_Entry]] = {}
+        self.terms: dict[str, Term] = {}
+        for iri, kind, label, exact, related in rows:
+            if iri not in self.terms:
+                self.terms[iri] = Term(vocab.curie(iri), label, kind)
+                self._add(label, _Entry(iri, kind, 0))
+            if exact:
+                self._add(exact, _Entry(iri, kind, 1))
+            if related:
+                self._add(related, _Entry(iri, kind, 2))
+        self.names = sorted(self.by_name)
+
+    def _add(self, name: str, entry: _Entry) -> None:
+        entries = self.by_name.setdefault(normalize(name), [])
+        if entry not in entries:
+            entries.append(entry)
+
+    def resolve(self, text: str, kinds: Sequence[str] | None = None) -> Term:
+        """Return the single best term of ``kinds`` named by ``text``.
+
+        :raises UnknownTermError: nothing of those kinds has that name (with suggestions)
+        :raises AmbiguousTermError: several terms of those kinds share the best match
+        """
+        if not isinstance(text, str):
+            raise UnknownTermError(repr(text), "", (), kinds or ())
+        if len(text) > MAX_INPUT:
+            raise UnknownTermError(text, normalize(text[:MAX_INPUT]), (), kinds or ())
+        stripped = text.strip()
+        iri = vocab.expand(stripped) or (stripped if stripped in self.terms else None)
+        if iri and iri in self.terms:
+            term = self.terms[iri]
+            if kinds and term.kind not in kinds:
+                raise UnknownTermError(text, stripped, self.suggest(text, kinds), kinds)
+            return term
+        norm = normalize(text)
+        for variant in _variants(norm):
+            entries = [e for e in self.by_name.get(variant, ()) if not kinds or e.kind in kinds]
+            if entries:
+                best = min(e.rank for e in entries)
+                top = sorted({e.iri for e in entries if e.rank == best})
+                if len(top) == 1:
+                    return self.terms[top[0]]
+                raise AmbiguousTermError(
+                    text,
+                    [(self.terms[i].curie, self.terms[i].label, self.terms[i].kind) for i in top],
+                )
+        raise UnknownTermError(text, norm, self.suggest(text, kinds), kinds or ())
+
+    def suggest(self, text: str, kinds: Sequence[str] | None = None, n: int = 5) -> list[str]:
+        """Close labels of the accepted kinds (by edit similarity, then by substring)."""
+        norm = normalize(text[:MAX_INPUT])
+        if not norm:
+            return []
+        names = [
+            k for k in self.names if any(not kinds or e.kind in kinds for e in self.by_name[k])
+        ]
+        close = difflib.get_close_matches(norm, names, n=n, cutoff=0.6)
+        if len(close) < n:
+            close += [k for k in names if norm in k and k not in close][: n - len(close)]
+        labels: list[str] = []
+        for name in close:
+            for e in self.by_name[name]:
+                if (not kinds or e.kind in kinds) and self.terms[e.iri].label not in labels:
+                    labels.append(self.terms[e.iri].label)
+        return labels[:n]
+
+    def search(
+        self, text: str, kinds: Sequence[str] | None = None, limit: int = 10
+    ) -> tuple[Term, ...]:
+        """Terms whose label or synonym contains, or closely matches, ``text``."""
+        norm = normalize(text[:MAX_INPUT])
+        if not norm:
+            return ()
+        hits: dict[str, tuple[int, str]] = {}
+        for name, entries in self.by_name.items():
+            if name == norm:
+                score = 0
+            elif name.startswith(norm):
+                score = 1
+            elif norm in name:
+                score = 2
+            else:
+                continue
+            for e in entries:
+                if kinds and e.kind not in kinds:
+                    continue
+                key = (score, self.terms[e.iri].label)
+                if e.iri not in hits or key < hits[e.iri]:
+                    hits[e.iri] = key
+        if not hits:
+            for label in self.suggest(text, kinds, n=limit):
+                for iri, t in self.terms.items():
+                    if t.label == label:
+                        hits[iri] = (3, label)
+        ordered = sorted(hits, key=lambda i: hits[i])
+        return tuple(self.terms[i] for i in ordered[:limit])
