@@ -1004,6 +1004,22 @@ def _dermatomes(m: Model, rows: list[tuple[Where, dict[str, str]]]) -> None:
             if s not in ent.sources:
                 ent.sources.append(s)
         _rel(m, ent, V.OVERLAPS, r["area"], where, "area", srcs)
+        for s in srcs:
+            for area in split(r["area"]):
+                _claim(
+                    m,
+                    "SegmentalClaim",
+                    Where(where.table, where.row, "area"),
+                    s,
+                    {
+                        "claim_strength": "unspecified",
+                        "locator": r["locator"],
+                        "note": f"dermatome; key point: {r['key_point']}"
+                        if r["key_point"]
+                        else "dermatome",
+                    },
+                    {"claim_subject": area, "claim_root": root},
+                )
         if r["key_point"]:
             ent.annotate("key_sensory_point", r["key_point"])
 
@@ -1197,6 +1213,8 @@ def _claims(m: Model, rows: object) -> None:
                 ent.rels.append(Rel(V.INNERVATED_BY, pair[1], (c.source,), c.where))
     for (subject, root), srcs in by_pair.items():
         ent = m.entities.get(subject)
+        if root not in m.entities:
+            continue  # reported once, as the claim's unknown root
         if ent is None:
             m.errors.append(f"{first[(subject, root)]}: unknown subject {subject!r}")
             continue
@@ -1247,7 +1265,9 @@ ALLOWED_TARGETS: dict[str, frozenset[str]] = {
 }
 
 SUBJECT_KINDS: dict[str, frozenset[str]] = {
-    "SegmentalClaim": frozenset({"muscle", "nerve", "movement", "reflex", "plexus_part", "plexus"}),
+    "SegmentalClaim": frozenset(
+        {"muscle", "nerve", "movement", "reflex", "plexus_part", "plexus", "region"}
+    ),
 }
 
 
@@ -1715,5 +1735,6 @@ def build(root: Path, *, check: bool = False) -> list[Path]:
         fd, tmp = tempfile.mkstemp(dir=p.parent, prefix=f".{p.name}.")
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
             fh.write(files[p])
+        os.chmod(tmp, 0o644)
         os.replace(tmp, p)
     return stale

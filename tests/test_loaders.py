@@ -1,0 +1,59 @@
+"""The release loads in rdflib, pyoxigraph, owlready2 (HermiT) and the OWL API."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from spinekg.resources import ONTOLOGY_DIR, OWL_PATH
+from spinekg.validate import reason
+
+ROOT = Path(__file__).resolve().parents[1]
+TTL = ONTOLOGY_DIR / "spinekg.ttl"
+
+
+def test_rdflib_and_pyoxigraph_agree() -> None:
+    import pyoxigraph
+    import rdflib
+
+    g = rdflib.Graph().parse(TTL, format="turtle")
+    g_xml = rdflib.Graph().parse(OWL_PATH, format="xml")
+    store = pyoxigraph.Store()
+    store.load(path=str(TTL), format=pyoxigraph.RdfFormat.TURTLE)
+    assert len(g) == len(g_xml) == len(store) > 1000
+    from rdflib.compare import isomorphic
+
+    assert isomorphic(g, g_xml)
+
+
+def test_hermit_consistent_no_unsatisfiable_classes() -> None:
+    ok, text = reason(OWL_PATH)
+    assert ok, text
+
+
+def _owlapi_classpath() -> str | None:
+    jars = sorted(Path("/usr/share/java").glob("*.jar"))
+    if not shutil.which("java") or not any("owlapi" in j.name for j in jars):
+        return None
+    return ":".join(str(j) for j in jars)
+
+
+def test_owl_api_sees_no_unparsed_triples_and_dl_profile() -> None:
+    cp = _owlapi_classpath()
+    if cp is None:
+        pytest.skip(
+            "Java or Debian's libowlapi-java is not installed (apt-get install libowlapi-java)"
+        )
+    tool = ROOT / "tests" / "tools" / "OwlApiCheck.java"
+    proc = subprocess.run(
+        ["java", "-cp", cp, str(tool), str(TTL), str(OWL_PATH)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert "unparsed_triples=0" in proc.stdout and "dl_violations=0" in proc.stdout

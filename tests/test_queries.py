@@ -1,0 +1,37 @@
+"""The stored-query registry: every file parses, declares its parameters and runs."""
+
+from __future__ import annotations
+
+import pytest
+
+from spinekg import KnowledgeGraph
+from spinekg.errors import InvalidQueryError
+from spinekg.queries import parse_query_file, registry
+from spinekg.resources import QUERIES_DIR
+
+
+@pytest.mark.parametrize("name", sorted(registry()))
+def test_query_header_and_example(name: str, kg: KnowledgeGraph) -> None:
+    q = registry()[name]
+    assert q.summary
+    declared = {p.name for p in q.params}
+    assert {k for k, _ in q.examples} == declared
+    rows = kg.query(name, **dict(q.examples))
+    if q.params:
+        assert rows, f"{name} returned nothing for its example {q.examples}"
+    for row in rows[:5]:
+        assert set(row) <= set(q.returns) | {"term"}
+
+
+def test_header_must_declare_parameters(tmp_path: object) -> None:
+    from pathlib import Path
+
+    p = Path(str(tmp_path)) / "bad.rq"
+    p.write_text("#+ summary: x\nSELECT * WHERE { ?_undeclared ?p ?o }\n")
+    with pytest.raises(InvalidQueryError):
+        parse_query_file(p)
+
+
+def test_qc_and_api_queries_are_separate() -> None:
+    assert all(not n.endswith("-violation") for n in registry())
+    assert (QUERIES_DIR / "qc").is_dir()

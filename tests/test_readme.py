@@ -1,0 +1,30 @@
+"""README and CI stay in step: two set-up commands, and CI runs the test one."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _setup_commands() -> list[str]:
+    text = (ROOT / "README.md").read_text()
+    section = text.split("## Set-up", 1)[1].split("\n## ", 1)[0]
+    return re.findall(r"```bash\n(.+?)\n```", section)
+
+
+def test_exactly_two_setup_commands() -> None:
+    cmds = _setup_commands()
+    assert len(cmds) == 2
+    assert cmds[0].startswith("pip install .") and "spinekg innervated-by L5" in cmds[0]
+    assert "[test]" in cmds[1] and "pytest" in cmds[1]
+
+
+def test_ci_runs_the_readme_test_command() -> None:
+    ci = (ROOT / ".ci" / "run").read_text().splitlines()
+    assert _setup_commands()[1] in ci
+
+
+def test_readme_has_disclaimer() -> None:
+    assert "not medical advice" in (ROOT / "README.md").read_text()
