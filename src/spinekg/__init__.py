@@ -23,33 +23,81 @@ from .errors import (
     ValidationError,
 )
 from .graph import KnowledgeGraph, default_graph
-from .results import Innervation, RootClaim, Supply, Term, TermDetails
+from .results import (
+    Compression,
+    ConditionFinding,
+    ConditionHit,
+    Dermatome,
+    Dispute,
+    ExitingRoot,
+    Finding,
+    Innervation,
+    KeyMuscle,
+    Movement,
+    MuscleNerve,
+    RedFlag,
+    Reflex,
+    RootClaim,
+    Statement,
+    Supply,
+    Term,
+    TermDetails,
+)
 
 __version__ = "0.1.0"
 
 __all__ = [
     "AmbiguousTermError",
     "BuildError",
+    "Compression",
+    "ConditionFinding",
+    "ConditionHit",
+    "Dermatome",
+    "Dispute",
     "EndpointError",
+    "ExitingRoot",
+    "Finding",
     "Innervation",
     "InvalidQueryError",
+    "KeyMuscle",
     "KnowledgeGraph",
+    "Movement",
+    "MuscleNerve",
+    "RedFlag",
+    "Reflex",
     "RootClaim",
     "SpineKGError",
+    "Statement",
     "Supply",
     "Term",
     "TermDetails",
     "UnknownTermError",
     "ValidationError",
     "__version__",
+    "compressed_root",
+    "conditions_of",
+    "conditions_with",
     "connect",
+    "dermatome",
     "describe",
+    "disputed",
+    "exiting_root",
+    "findings_of",
     "get_term",
     "innervated_by",
     "innervation_of",
+    "key_muscles",
+    "movement",
+    "muscles_tested",
+    "plexus",
+    "red_flags",
+    "reflex",
+    "roots_of_area",
     "search_terms",
     "segmental_claims",
     "sparql",
+    "stats",
+    "treatments_of",
 ]
 
 
@@ -141,3 +189,160 @@ def sparql(text: str) -> list[dict[str, str]]:
     :raises InvalidQueryError: an update, or malformed SPARQL
     """
     return default_graph().sparql(text)
+
+
+def reflex(text: str) -> Reflex:
+    """A reflex's roots (each source's claim), afferent and efferent nerves and muscles.
+
+    >>> r = reflex("patellar reflex")
+    >>> "L4" in r.any_roots and "femoral nerve" in {n.label for n in r.efferent}
+    True
+
+    :raises UnknownTermError: the text names no reflex
+    """
+    return default_graph().reflex(text)
+
+
+def dermatome(root: str) -> Dermatome:
+    """The dermatome of a root: skin areas (with sources) and the ISNCSCI key sensory point.
+
+    >>> d = dermatome("L5")
+    >>> bool(d.key_points) and bool(d.areas)
+    True
+
+    :raises UnknownTermError: the text names no root
+    """
+    return default_graph().dermatome(root)
+
+
+def roots_of_area(area: str) -> tuple[Supply, ...]:
+    """Roots (by dermatome) and cutaneous nerves that supply a skin area, with sources.
+
+    >>> "L5" in {c.root for s in roots_of_area("dorsum of foot") for c in s.claims}
+    True
+    """
+    return default_graph().roots_of_area(area)
+
+
+def movement(text: str) -> Movement:
+    """The muscles, nerves and roots (each source's claim) of a movement.
+
+    >>> m = movement("ankle dorsiflexion")
+    >>> "tibialis anterior" in {x.muscle.label for x in m.muscles} and "L4" in m.any_roots
+    True
+
+    :raises UnknownTermError: the text names no movement
+    """
+    return default_graph().movement(text)
+
+
+def key_muscles(root: str) -> tuple[KeyMuscle, ...]:
+    """The ISNCSCI key movement and muscle(s) of a root, with sources.
+
+    >>> key_muscles("C5")[0].term.kind
+    'movement'
+    """
+    return default_graph().key_muscles(root)
+
+
+def muscles_tested(root: str) -> tuple[Supply, ...]:
+    """Muscles a root supplies, its ISNCSCI key muscles first.
+
+    >>> muscles_tested("L5")[0].target.kind
+    'muscle'
+    """
+    return default_graph().muscles_tested(root)
+
+
+def disputed() -> tuple[Dispute, ...]:
+    """Muscles, nerves, movements and reflexes on which sources name different roots.
+
+    >>> any(d.target.label == "medial head of gastrocnemius" for d in disputed())
+    True
+    """
+    return default_graph().disputed()
+
+
+def plexus(text: str) -> tuple[Supply, ...]:
+    """Parts and branches of a plexus or plexus part, with the roots that form each.
+
+    >>> any(s.target.label == "sciatic nerve" for s in plexus("sacral plexus"))
+    True
+    """
+    return default_graph().plexus(text)
+
+
+def stats() -> dict[str, int]:
+    """Counts of terms by kind, claims and sources in the packaged graph.
+
+    >>> stats()["spinal_nerve"]
+    31
+    """
+    return default_graph().stats()
+
+
+def compressed_root(disc: str, herniation: str = "paracentral") -> tuple[Compression, ...]:
+    """Which root a disc herniation compresses, by level and type, with sources.
+
+    >>> [c.root for c in compressed_root("L4-L5", herniation="paracentral")]
+    ['L5']
+
+    :raises UnknownTermError: the text names no disc
+    :raises InvalidQueryError: an unknown herniation type
+    """
+    return default_graph().compressed_root(disc, herniation)
+
+
+def exiting_root(level: str) -> tuple[ExitingRoot, ...]:
+    """The root(s) that leave the spinal canal at a foramen, disc level or vertebra.
+
+    >>> [r.root_short_name for r in exiting_root("L4-L5")]
+    ['L4']
+    """
+    return default_graph().exiting_root(level)
+
+
+def conditions_of(text: str) -> tuple[ConditionHit, ...]:
+    """Conditions affecting a root, nerve, plexus part, disc or region (emergencies first).
+
+    >>> "L5 radiculopathy" in {h.condition.label for h in conditions_of("L5")}
+    True
+    """
+    return default_graph().conditions_of(text)
+
+
+def findings_of(condition: str) -> tuple[Finding, ...]:
+    """The sourced findings of a condition.
+
+    >>> any(f.finding_kind == "weakness" for f in findings_of("L5 radiculopathy"))
+    True
+    """
+    return default_graph().findings_of(condition)
+
+
+def conditions_with(finding: str) -> tuple[ConditionFinding, ...]:
+    """Conditions that produce a finding (or a finding about a muscle, movement or area).
+
+    >>> hits = conditions_with("saddle anaesthesia")
+    >>> "cauda equina syndrome" in {c.condition.label for c in hits}
+    True
+    """
+    return default_graph().conditions_with(finding)
+
+
+def red_flags() -> tuple[RedFlag, ...]:
+    """Emergency conditions and red-flag findings, with sources.
+
+    >>> any(r.emergency and r.condition.label == "cauda equina syndrome" for r in red_flags())
+    True
+    """
+    return default_graph().red_flags()
+
+
+def treatments_of(condition: str) -> tuple[Statement, ...]:
+    """Sourced educational statements on managing a condition (never medical advice).
+
+    >>> all(s.source for s in treatments_of("cauda equina syndrome"))
+    True
+    """
+    return default_graph().treatments_of(condition)

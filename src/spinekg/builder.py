@@ -433,6 +433,10 @@ OBJECT_PROPS: dict[str, tuple[str, str]] = {
         "has management option",
         "A treatment a source describes for this condition.",
     ),
+    V.SKG + "bounded_by": (
+        "bounded by",
+        "A disc or intervertebral foramen lies between these vertebrae.",
+    ),
     V.SKG + "compresses": ("compresses", "A disc herniation condition compresses a root."),
 }
 SUBPROPERTY: dict[str, str] = {V.SKG + "has_red_flag": V.HAS_FEATURE}
@@ -690,6 +694,10 @@ def _spine_levels() -> list[tuple[str, str, int, str]]:
     return out
 
 
+def _vertebra_key(code: str) -> str:
+    return "sacrum" if code.startswith("S") else f"vertebra_{code}"
+
+
 def generate_structure(model: Model, nerve_rows: list[tuple[Where, dict[str, str]]]) -> None:
     """Add the per-level structures every spinal nerve has, and the spine's bones and discs."""
     for where, row in nerve_rows:
@@ -836,6 +844,15 @@ def generate_structure(model: Model, nerve_rows: list[tuple[Where, dict[str, str
                 sources=vsrc,
             )
         )
+        for vk in (upper, lk):
+            model.entities[key].rels.append(
+                Rel(
+                    V.SKG + "bounded_by",
+                    _vertebra_key(vk),
+                    tuple(vsrc),
+                    Where("(generated)", 0, key),
+                )
+            )
     foramina = [("occiput", "C1"), *itertools.pairwise(codes)]
     for upper, lower in foramina:
         key = f"foramen_{upper}_{lower}"
@@ -862,6 +879,16 @@ def generate_structure(model: Model, nerve_rows: list[tuple[Where, dict[str, str
                 sources=vsrc,
             )
         )
+        for vk in (upper, lower):
+            if vk != "occiput":
+                model.entities[key].rels.append(
+                    Rel(
+                        V.SKG + "bounded_by",
+                        _vertebra_key(vk),
+                        tuple(vsrc),
+                        Where("(generated)", 0, key),
+                    )
+                )
     model.entities["vertebra_C1"].rels  # noqa: B018 - existence check
 
 
@@ -1254,6 +1281,7 @@ ALLOWED_TARGETS: dict[str, frozenset[str]] = {
     V.SKG + "key_movement_of": frozenset({"spinal_nerve"}),
     V.SKG + "key_muscle_of": frozenset({"spinal_nerve"}),
     V.SKG + "exits_through": frozenset({"intervertebral_foramen", "spinal_structure"}),
+    V.SKG + "bounded_by": frozenset({"vertebra"}),
     V.SKG + "reflex_muscle": frozenset({"muscle"}),
     V.SKG + "performed_by": frozenset({"muscle"}),
     V.SKG + "afferent_nerve": frozenset({"nerve", "spinal_nerve"}),

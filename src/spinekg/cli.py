@@ -126,6 +126,22 @@ def _claims(a: argparse.Namespace) -> None:
     emit(_graph(a).segmental_claims(a.term), a.format)
 
 
+def _simple(method: str, *argnames: str) -> Handler:
+    def handler(a: argparse.Namespace) -> None:
+        emit(getattr(_graph(a), method)(*(getattr(a, n) for n in argnames)), a.format)
+
+    handler.__name__ = f"_{method}"
+    return handler
+
+
+def _stats(a: argparse.Namespace) -> None:
+    emit([{"kind": k, "count": v} for k, v in _graph(a).stats().items()], a.format)
+
+
+def _compressed_root(a: argparse.Namespace) -> None:
+    emit(_graph(a).compressed_root(a.disc, a.type), a.format)
+
+
 def _queries(a: argparse.Namespace) -> None:
     from .queries import registry
 
@@ -228,6 +244,121 @@ COMMANDS: list[tuple[str, Handler, str, str, list[tuple[tuple[str, ...], dict[st
         _claims,
         "every source's root claim about a muscle, nerve, movement or reflex",
         'spinekg segmental-claims "tibialis anterior"',
+        [(("term",), {})],
+    ),
+    (
+        "reflex",
+        _simple("reflex", "term"),
+        "roots, afferent and efferent nerves and muscles of a reflex",
+        'spinekg reflex "patellar reflex"',
+        [(("term",), {})],
+    ),
+    (
+        "dermatome",
+        _simple("dermatome", "term"),
+        "skin areas and ISNCSCI key point of a root's dermatome",
+        "spinekg dermatome L5",
+        [(("term",), {"help": "a root"})],
+    ),
+    (
+        "roots-of-area",
+        _simple("roots_of_area", "term"),
+        "roots and cutaneous nerves that supply a skin area",
+        'spinekg roots-of-area "dorsum of foot"',
+        [(("term",), {})],
+    ),
+    (
+        "movement",
+        _simple("movement", "term"),
+        "muscles, nerves and roots of a movement",
+        'spinekg movement "ankle dorsiflexion"',
+        [(("term",), {})],
+    ),
+    (
+        "key-muscles",
+        _simple("key_muscles", "term"),
+        "ISNCSCI key movement and muscles of a root",
+        "spinekg key-muscles C5",
+        [(("term",), {"help": "a root"})],
+    ),
+    (
+        "muscles-tested",
+        _simple("muscles_tested", "term"),
+        "muscles a root supplies, key muscles first",
+        "spinekg muscles-tested L5",
+        [(("term",), {"help": "a root"})],
+    ),
+    (
+        "disputed",
+        _simple("disputed"),
+        "claims where sources name different roots, side by side",
+        "spinekg disputed --format json",
+        [],
+    ),
+    (
+        "plexus",
+        _simple("plexus", "term"),
+        "parts and branches of a plexus with the roots forming each",
+        'spinekg plexus "brachial plexus"',
+        [(("term",), {})],
+    ),
+    ("stats", _stats, "counts of terms, claims and sources", "spinekg stats", []),
+    (
+        "compressed-root",
+        _compressed_root,
+        "which root a disc herniation compresses",
+        "spinekg compressed-root --disc L4-L5 --type paracentral",
+        [
+            (("--disc",), {"required": True}),
+            (
+                ("--type",),
+                {
+                    "default": "paracentral",
+                    "help": "paracentral (posterolateral), foraminal (far lateral) or central",
+                },
+            ),
+        ],
+    ),
+    (
+        "exiting-root",
+        _simple("exiting_root", "term"),
+        "root(s) leaving the canal at a foramen, disc level or vertebra",
+        "spinekg exiting-root L4-L5",
+        [(("term",), {})],
+    ),
+    (
+        "conditions-of",
+        _simple("conditions_of", "term"),
+        "conditions affecting a root, nerve, disc or region",
+        "spinekg conditions-of L5",
+        [(("term",), {})],
+    ),
+    (
+        "findings-of",
+        _simple("findings_of", "term"),
+        "sourced findings of a condition",
+        'spinekg findings-of "L5 radiculopathy"',
+        [(("term",), {})],
+    ),
+    (
+        "conditions-with",
+        _simple("conditions_with", "term"),
+        "conditions that produce a finding",
+        'spinekg conditions-with "saddle anaesthesia"',
+        [(("term",), {})],
+    ),
+    (
+        "red-flags",
+        _simple("red_flags"),
+        "emergency conditions and red-flag findings",
+        "spinekg red-flags",
+        [],
+    ),
+    (
+        "treatments-of",
+        _simple("treatments_of", "term"),
+        "sourced educational statements on managing a condition (not advice)",
+        'spinekg treatments-of "lumbar disc herniation"',
         [(("term",), {})],
     ),
     ("queries", _queries, "list the stored queries", "spinekg queries", []),

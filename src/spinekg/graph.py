@@ -10,7 +10,26 @@ from pathlib import Path
 from . import resources
 from .backends import Backend, EmbeddedBackend, RemoteBackend, Row, reject_updates
 from .queries import get_query
-from .results import Innervation, RootClaim, Supply, Term, TermDetails
+from .results import (
+    Compression,
+    ConditionFinding,
+    ConditionHit,
+    Dermatome,
+    Dispute,
+    ExitingRoot,
+    Finding,
+    Innervation,
+    KeyMuscle,
+    Movement,
+    MuscleNerve,
+    RedFlag,
+    Reflex,
+    RootClaim,
+    Statement,
+    Supply,
+    Term,
+    TermDetails,
+)
 from .terms import TermIndex
 from .vocab import SPARQL_PREFIXES, curie
 
@@ -212,6 +231,360 @@ class KnowledgeGraph:
         )
         return tuple(sorted({_claim(r) for r in self._run("segmental_claims", subject=term.iri)}))
 
+    # ------------------------------------------------------------------ anatomy (issue 4)
+
+    def _short_name(self, term: Term) -> str:
+        rows = self.sparql(f"SELECT ?n WHERE {{ <{term.iri}> skg:short_name ?n }}")
+        return rows[0]["n"] if rows else term.label
+
+    def reflex(self, text: str) -> Reflex:
+        """A reflex's roots (each source's claim), afferent and efferent nerves and muscles.
+
+        :raises UnknownTermError: the text names no reflex
+        """
+        term = self.resolve(text, ("reflex",))
+        parts: dict[str, set[Term]] = defaultdict(set)
+        for r in self._run("reflex", reflex=term.iri):
+            parts[r["role"]].add(Term(curie(r["part"]), r["part_label"]))
+        claims = tuple(sorted({_claim(r) for r in self._run("segmental_claims", subject=term.iri)}))
+
+        def ordered(role: str) -> tuple[Term, ...]:
+            return tuple(sorted(parts[role], key=lambda t: t.label))
+
+        return Reflex(
+            term,
+            ordered("muscle"),
+            ordered("afferent"),
+            ordered("efferent"),
+            claims,
+            self.root_ordinals(),
+        )
+
+    def dermatome(self, text: str) -> Dermatome:
+        """The dermatome of a root: skin areas with their sources, and the ISNCSCI key point.
+
+        :raises UnknownTermError: the text names no root
+        """
+        root = self.resolve(text, ROOT_KINDS)
+        rows = self._run("dermatome", root=root.iri)
+        term = None
+        points: set[str] = set()
+        areas: dict[str, Term] = {}
+        claims: dict[str, set[RootClaim]] = defaultdict(set)
+        short = self._short_name(root)
+        for r in rows:
+            term = Term(curie(r["dermatome"]), r["dermatome_label"], "dermatome")
+            if r.get("key_point"):
+                points.add(r["key_point"])
+            if r.get("area"):
+                areas[r["area"]] = Term(curie(r["area"]), r["area_label"], "region")
+                claims[r["area"]].add(
+                    RootClaim(short, "unspecified", r["source"], "", r.get("locator", ""))
+                )
+        supplies = tuple(
+            Supply(t, (), tuple(sorted(claims[i])), "dermatome")
+            for i, t in sorted(areas.items(), key=lambda kv: kv[1].label)
+        )
+        return Dermatome(root, short, term, tuple(sorted(points)), supplies)
+
+    def roots_of_area(self, text: str) -> tuple[Supply, ...]:
+        """Roots (dermatomes) and cutaneous nerves that supply a skin area, with sources."""
+        area = self.resolve(text, ("region",))
+        by: dict[tuple[str, str], list[RootClaim]] = defaultdict(list)
+        terms: dict[tuple[str, str], Term] = {}
+        for r in self._run("roots_of_area", area=area.iri):
+            key = (r["basis"], r["supplier"])
+            kind = "spinal_nerve" if r.get("root") else "nerve"
+            terms[key] = Term(curie(r["supplier"]), r["supplier_label"], kind)
+            by[key].append(RootClaim(r.get("root", ""), "unspecified", r["source"], ""))
+        return tuple(
+            Supply(terms[k], (), tuple(sorted(set(v))), k[0])
+            for k, v in sorted(by.items(), key=lambda kv: (kv[0][0], terms[kv[0]].label))
+        )
+
+    def movement(self, text: str) -> Movement:
+        """The muscles, nerves and roots (each source's claim) of a movement.
+
+        :raises UnknownTermError: the text names no movement
+        """
+        term = self.resolve(text, ("movement",))
+        muscles: dict[str, Term] = {}
+        nerves: dict[str, set[Term]] = defaultdict(set)
+        for r in self._run("movement", movement=term.iri):
+            muscles[r["muscle"]] = Term(curie(r["muscle"]), r["muscle_label"], "muscle")
+            if r.get("nerve"):
+                nerves[r["muscle"]].add(Term(curie(r["nerve"]), r["nerve_label"], "nerve"))
+        claims = tuple(sorted({_claim(r) for r in self._run("segmental_claims", subject=term.iri)}))
+        key_for = tuple(
+            sorted(
+                {
+                    r["n"]
+                    for r in self.sparql(
+                        f"SELECT ?n WHERE {{ <{term.iri}> skg:key_movement_of/skg:short_name ?n }}"
+                    )
+                }
+            )
+        )
+        mn = tuple(
+            MuscleNerve(t, tuple(sorted(nerves[i], key=lambda x: x.label)))
+            for i, t in sorted(muscles.items(), key=lambda kv: kv[1].label)
+        )
+        return Movement(term, mn, claims, key_for, self.root_ordinals())
+
+    def key_muscles(self, text: str) -> tuple[KeyMuscle, ...]:
+        """The ISNCSCI key movement and key muscle(s) of a root, with sources.
+
+        :raises UnknownTermError: the text names no root
+        """
+        root = self.resolve(text, ROOT_KINDS)
+        short = self._short_name(root)
+        found: dict[tuple[str, str], set[str]] = defaultdict(set)
+        terms: dict[tuple[str, str], Term] = {}
+        for r in self._run("key_muscles", root=root.iri):
+            key = (r["role"], r["term"])
+            terms[key] = Term(curie(r["term"]), r["term_label"], r["role"])
+            if r.get("source"):
+                found[key].add(r["source"])
+        return tuple(
+            KeyMuscle(terms[k], short, k[0], tuple(sorted(found[k])))
+            for k in sorted(terms, key=lambda k: (k[0] != "movement", terms[k].label))
+        )
+
+    def muscles_tested(self, text: str) -> tuple[Supply, ...]:
+        """Muscles a root supplies, ISNCSCI key muscles first, then the rest by label."""
+        root = self.resolve(text, ROOT_KINDS)
+        key = {k.term.curie for k in self.key_muscles(root.curie) if k.role == "muscle"}
+        supply = [s for s in self.innervated_by(root.curie) if s.target.kind == "muscle"]
+        return tuple(sorted(supply, key=lambda s: (s.target.curie not in key, s.target.label)))
+
+    def all_claims(self) -> list[Row]:
+        """Every segmental claim as a row (subject, root, strength, source, ...)."""
+        return self._run("all_segmental_claims")
+
+    def disputed(
+        self, kinds: Sequence[str] = ("muscle", "movement", "reflex", "nerve")
+    ) -> tuple[Dispute, ...]:
+        """Subjects on which sources name different roots, each source's roots side by side."""
+        order = self.root_ordinals()
+        by: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+        terms: dict[str, Term] = {}
+        for r in self.all_claims():
+            if r["subject_kind"] not in kinds:
+                continue
+            terms[r["subject"]] = Term(curie(r["subject"]), r["subject_label"], r["subject_kind"])
+            by[r["subject"]][r["source"]].add(r["root"])
+        out = []
+        for iri, per in by.items():
+            sets = {frozenset(v) for v in per.values()}
+            if len(per) > 1 and len(sets) > 1:
+                out.append(
+                    Dispute(
+                        terms[iri],
+                        tuple(
+                            (src, tuple(sorted(roots, key=lambda x: order.get(x, 999))))
+                            for src, roots in sorted(per.items())
+                        ),
+                    )
+                )
+        return tuple(sorted(out, key=lambda d: d.target.label))
+
+    def plexus(self, text: str) -> tuple[Supply, ...]:
+        """The parts and branches of a plexus or plexus part, with the roots that form each."""
+        term = self.resolve(text, ("plexus", "plexus_part"))
+        members: dict[str, Term] = {}
+        roots: dict[str, set[str]] = defaultdict(set)
+        for r in self._run("plexus_parts", part=term.iri):
+            members[r["member"]] = Term(curie(r["member"]), r["member_label"], r["member_kind"])
+            if r.get("root"):
+                roots[r["member"]].add(r["root"])
+        out = []
+        for iri, t in sorted(members.items(), key=lambda kv: kv[1].label):
+            claims = tuple(sorted({_claim(r) for r in self._run("segmental_claims", subject=iri)}))
+            out.append(Supply(t, (), claims, "plexus part" if t.kind != "nerve" else "branch"))
+        return tuple(out)
+
+    def stats(self) -> dict[str, int]:
+        """Counts of terms by kind, plus claims and sources."""
+        counts = {r["kind"]: int(r["n"]) for r in self._run("stats")}
+        extra = self.sparql(
+            "SELECT (COUNT(DISTINCT ?c) AS ?claims) (COUNT(DISTINCT ?s) AS ?sources) "
+            "WHERE { { ?c a skg:SegmentalClaim } UNION { ?s a skg:Source } }"
+        )
+        counts["segmental_claims"] = int(extra[0]["claims"])
+        counts["sources"] = int(extra[0]["sources"])
+        return counts
+
+    # ------------------------------------------------------------------ spine and conditions
+
+    def compressed_root(
+        self, disc: str, herniation: str = "paracentral"
+    ) -> tuple[Compression, ...]:
+        """Which root a herniation of ``disc`` compresses, for a herniation type, per source.
+
+        :param disc: a disc ("L4-L5", "L4-L5 disc", "L4/5")
+        :param herniation: paracentral (posterolateral), foraminal (far lateral) or central
+        :raises UnknownTermError: the text names no disc
+        :raises ValueError: an unknown herniation type
+        """
+        htype = _herniation_type(herniation)
+        term = self.resolve(disc, ("intervertebral_disc",))
+        by: dict[str, set[str]] = defaultdict(set)
+        notes: dict[str, set[str]] = defaultdict(set)
+        for r in self._run("compression_rules", disc=term.iri):
+            if r["herniation_type"] == htype:
+                by[r["root"]].add(r["source"])
+                if r.get("note"):
+                    notes[r["root"]].add(r["note"])
+        return tuple(
+            Compression(term, htype, root, tuple(sorted(srcs)), tuple(sorted(notes[root])))
+            for root, srcs in sorted(by.items())
+        )
+
+    def exiting_root(self, level: str) -> tuple[ExitingRoot, ...]:
+        """The root(s) leaving the canal at a level: a foramen, a disc level or a vertebra.
+
+        A disc level ("L4-L5") means its foramen; a vertebra means the foramina above and below.
+
+        :raises UnknownTermError: the text names no foramen, disc or vertebra
+        """
+        term = self.resolve(level, ("intervertebral_foramen", "intervertebral_disc", "vertebra"))
+        foramina = [
+            Term(curie(r["foramen"]), r["foramen_label"], "intervertebral_foramen")
+            for r in self._run("foramina_at", level=term.iri)
+        ]
+        out = []
+        for f in sorted(foramina, key=lambda t: t.label):
+            by: dict[str, set[str]] = defaultdict(set)
+            roots: dict[str, Term] = {}
+            for r in self._run("exiting_roots", foramen=f.iri):
+                by[r["root"]].add(r.get("source", ""))
+                roots[r["root"]] = Term(curie(r["iri"]), r["root_label"], "spinal_nerve")
+            for short, srcs in sorted(by.items()):
+                out.append(ExitingRoot(roots[short], short, f, tuple(sorted(s for s in srcs if s))))
+        return tuple(out)
+
+    def conditions_of(self, text: str) -> tuple[ConditionHit, ...]:
+        """Conditions that affect a root, nerve, plexus part, disc or region.
+
+        Includes conditions of a structure the term is part of (a lumbar root lies in the
+        cauda equina, so cauda equina syndrome affects it).
+
+        :raises UnknownTermError: the text names none of those kinds
+        """
+        kinds = get_query("conditions_of").params[0].kinds
+        term = self.resolve(text, kinds)
+        hits: dict[str, ConditionHit] = {}
+        for r in self._run("conditions_of", term=term.iri):
+            if r["condition"] in hits and r["via"] == term.iri:
+                continue
+            hits[r["condition"]] = ConditionHit(
+                Term(curie(r["condition"]), r["condition_label"], "condition"),
+                r["condition_kind"],
+                r["emergency"] == "true",
+                Term(curie(r["via"]), r["via_label"]),
+            )
+        return tuple(sorted(hits.values(), key=lambda h: (not h.emergency, h.condition.label)))
+
+    def findings_of(self, text: str) -> tuple[Finding, ...]:
+        """The findings of a condition (weakness, sensory loss, reflexes, pain...), sourced.
+
+        :raises UnknownTermError: the text names no condition
+        """
+        term = self.resolve(text, ("condition",))
+        about: dict[str, set[Term]] = defaultdict(set)
+        srcs: dict[str, set[str]] = defaultdict(set)
+        notes: dict[str, set[str]] = defaultdict(set)
+        meta: dict[str, tuple[Term, str, bool]] = {}
+        for r in self._run("findings_of", condition=term.iri):
+            f = r["finding"]
+            meta[f] = (
+                Term(curie(f), r["finding_label"], "finding"),
+                r["finding_kind"],
+                r["red_flag"] == "true" or meta.get(f, (None, "", False))[2],
+            )
+            srcs[f].add(r["source"])
+            if r.get("about"):
+                about[f].add(Term(curie(r["about"]), r["about_label"]))
+            if r.get("note"):
+                notes[f].add(r["note"])
+        return tuple(
+            Finding(
+                t,
+                k,
+                tuple(sorted(about[f], key=lambda x: x.label)),
+                red,
+                tuple(sorted(srcs[f])),
+                tuple(sorted(notes[f])),
+            )
+            for f, (t, k, red) in sorted(meta.items(), key=lambda kv: kv[1][0].label)
+        )
+
+    def conditions_with(self, text: str) -> tuple[ConditionFinding, ...]:
+        """Conditions that produce a finding (or a finding about a muscle, movement, area...)."""
+        kinds = get_query("conditions_with").params[0].kinds
+        term = self.resolve(text, kinds)
+        by: dict[tuple[str, str], set[str]] = defaultdict(set)
+        info: dict[tuple[str, str], tuple[Term, Term, bool, bool]] = {}
+        for r in self._run("conditions_with", finding=term.iri):
+            key = (r["condition"], r["finding"])
+            by[key].add(r["source"])
+            info[key] = (
+                Term(curie(r["condition"]), r["condition_label"], "condition"),
+                Term(curie(r["finding"]), r["finding_label"], "finding"),
+                r["emergency"] == "true",
+                r["red_flag"] == "true",
+            )
+        return tuple(
+            ConditionFinding(*info[k], tuple(sorted(v)))
+            for k, v in sorted(
+                by.items(), key=lambda kv: (info[kv[0]][0].label, info[kv[0]][1].label)
+            )
+        )
+
+    def red_flags(self) -> tuple[RedFlag, ...]:
+        """Emergency conditions and the red-flag findings of every condition, with sources."""
+        findings: dict[str, set[Term]] = defaultdict(set)
+        srcs: dict[str, set[str]] = defaultdict(set)
+        conds: dict[str, tuple[Term, bool]] = {}
+        for r in self._run("red_flags"):
+            c = r["condition"]
+            conds[c] = (Term(curie(c), r["condition_label"], "condition"), r["emergency"] == "true")
+            if r.get("finding"):
+                findings[c].add(Term(curie(r["finding"]), r["finding_label"], "finding"))
+                srcs[c].add(r["source"])
+        return tuple(
+            RedFlag(t, e, tuple(sorted(findings[c], key=lambda x: x.label)), tuple(sorted(srcs[c])))
+            for c, (t, e) in sorted(conds.items(), key=lambda kv: (not kv[1][1], kv[1][0].label))
+        )
+
+    def treatments_of(self, text: str) -> tuple[Statement, ...]:
+        """Sourced educational statements on managing a condition (never advice).
+
+        :raises UnknownTermError: the text names no condition
+        """
+        term = self.resolve(text, ("condition",))
+        out = set()
+        for r in self._run("treatments_of", condition=term.iri):
+            treat = (
+                Term(curie(r["treatment"]), r["treatment_label"], "treatment")
+                if r.get("treatment")
+                else None
+            )
+            out.add(
+                Statement(
+                    term,
+                    r["topic"],
+                    treat,
+                    r["statement"],
+                    r["source"],
+                    r["source_kind"],
+                    r.get("locator", ""),
+                )
+            )
+        return tuple(
+            sorted(out, key=lambda s: (s.topic, s.treatment.label if s.treatment else "", s.source))
+        )
+
 
 def _claim(r: Row) -> RootClaim:
     return RootClaim(
@@ -249,3 +622,28 @@ def default_graph() -> KnowledgeGraph:
             if _default is None:
                 _default = KnowledgeGraph()
     return _default
+
+
+_HERNIATION = {
+    "paracentral": "paracentral",
+    "posterolateral": "paracentral",
+    "posterior": "paracentral",
+    "foraminal": "foraminal",
+    "far lateral": "foraminal",
+    "far-lateral": "foraminal",
+    "extraforaminal": "foraminal",
+    "lateral": "foraminal",
+    "central": "central",
+}
+
+
+def _herniation_type(text: str) -> str:
+    key = " ".join(text.casefold().replace("_", " ").split())
+    if key not in _HERNIATION:
+        from .errors import InvalidQueryError
+
+        raise InvalidQueryError(
+            f"unknown herniation type {text[:40]!r}; use paracentral (posterolateral), "
+            "foraminal (far lateral) or central"
+        )
+    return _HERNIATION[key]
