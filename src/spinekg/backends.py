@@ -112,3 +112,80 @@ class RemoteBackend:
         raise EndpointError(
             f"SPARQL endpoint {self.url} failed: {type(last).__name__}: {str(last)[:200]}"
         )
+
+
+def verify_release(onto_dir: Path) -> dict[str, Any]:
+    """Check the shipped files against the checksums the builder recorded; return the manifest.
+
+    :raises IntegrityError: a file is missing or does not match its recorded checksum
+    """
+    import hashlib
+    import json
+
+    from .errors import IntegrityError
+
+    manifest_path = onto_dir / "spinekg-release.json"
+    try:
+        manifest: dict[str, Any] = json.loads(manifest_path.read_text(encoding="utf-8"))
+        for name, digest in manifest["sha256"].items():
+            if hashlib.sha256((onto_dir / name).read_bytes()).hexdigest() != digest:
+                raise IntegrityError(
+                    f"{name} does not match the checksum recorded in "
+                    f"{manifest_path.name}; reinstall spinekg or run "
+                    "`spinekg build`"
+                )
+    except (OSError, ValueError, KeyError) as exc:
+        raise IntegrityError(f"cannot verify the release in {onto_dir}: {exc}") from None
+    return manifest
+
+
+def open_release(onto_dir: Path, cache: Path | None) -> EmbeddedBackend:
+    """The packaged release as a read-only store, prebuilt once per release in ``cache``.
+
+    The first use parses the Turtle into an on-disk store keyed by the release checksum; later
+    processes open that store read-only, which is much faster than parsing. Without a usable
+    cache directory the release is parsed into memory.
+    """
+    import pyoxigraph
+
+    manifest = verify_release(onto_dir)
+    files = [onto_dir / "spinekg.ttl", onto_dir / "spinekg-relations.ttl"]
+    key = manifest["sha256"]["spinekg.ttl"][:12] + manifest["sha256"]["spinekg-relations.ttl"][:12]
+    if cache is not None:
+        target = cache / f"store-{key}"
+        try:
+            if not (target / "SPINEKG_COMPLETE").exists():
+                _prebuild(target, files)
+            backend = EmbeddedBackend.__new__(EmbeddedBackend)
+            backend._ox = pyoxigraph
+            backend.store = pyoxigraph.Store.read_only(str(target))
+            return backend
+        except OSError:
+            pass  # unwritable or unusable cache: fall back to memory
+    return EmbeddedBackend(files)
+
+
+def _prebuild(target: Path, files: list[Path]) -> None:
+    import shutil
+    import tempfile
+
+    import pyoxigraph
+
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(dir=target.parent, prefix=".building-"))
+    try:
+        store = pyoxigraph.Store(str(tmp))
+        for path in files:
+            store.bulk_load(path=str(path), format=pyoxigraph.RdfFormat.TURTLE)
+        store.flush()
+        store.optimize()
+        del store
+        (tmp / "SPINEKG_COMPLETE").write_text("ok\n")
+        try:
+            tmp.rename(target)
+        except OSError:
+            if not (target / "SPINEKG_COMPLETE").exists():
+                raise
+    finally:
+        if tmp.exists():
+            shutil.rmtree(tmp, ignore_errors=True)

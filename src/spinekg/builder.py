@@ -1736,7 +1736,38 @@ def render(root: Path, *, allocate: bool = True) -> dict[Path, str]:
     }
     for name, text in _sssom(m, ids).items():
         files[root / "ontology" / "mappings" / name] = text
+    files[root / "ontology" / "spinekg-index.tsv"] = _index(m, ids)
+    files[root / "ontology" / "spinekg-release.json"] = _manifest(
+        checksum,
+        {
+            n: hashlib.sha256(files[root / "ontology" / n].encode()).hexdigest()
+            for n in ("spinekg.ttl", "spinekg-relations.ttl", "spinekg-index.tsv")
+        },
+    )
     return files
+
+
+def _index(m: Model, ids: dict[str, int]) -> str:
+    """The term-resolution index: one row per (term, normalized name), labels ranked first."""
+    from .terms import normalize
+
+    rows = set()
+    for ent in m.entities.values():
+        iri = iri_of(ent.key, ids)
+        rows.add((iri, ent.kind, "0", ent.label, normalize(ent.label)))
+        for name in ent.exact:
+            rows.add((iri, ent.kind, "1", ent.label, normalize(name)))
+        for name in ent.related:
+            rows.add((iri, ent.kind, "2", ent.label, normalize(name)))
+    lines = ["iri\tkind\trank\tlabel\tname"] + ["\t".join(r) for r in sorted(rows)]
+    return "\n".join(lines) + "\n"
+
+
+def _manifest(checksum: str, hashes: dict[str, str]) -> str:
+    import json
+
+    data = {"version": VERSION, "tables_checksum": checksum, "sha256": hashes}
+    return json.dumps(data, indent=2, sort_keys=True) + "\n"
 
 
 def build(root: Path, *, check: bool = False) -> list[Path]:

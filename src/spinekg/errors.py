@@ -73,3 +73,7 @@ class ValidationError(SpineKGError):
     def __init__(self, report: str) -> None:
         self.report = report
         super().__init__(report)
+
+
+class IntegrityError(SpineKGError):
+    """The shipped ontology does not match its recorded checksum (a damaged install)."""

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import os
 import threading
 from collections import defaultdict
 from collections.abc import Sequence
 from pathlib import Path
 
 from . import resources
-from .backends import Backend, EmbeddedBackend, RemoteBackend, Row, reject_updates
+from .backends import Backend, EmbeddedBackend, RemoteBackend, Row, open_release, reject_updates
 from .queries import get_query
 from .results import (
     Compression,
@@ -49,13 +50,13 @@ class KnowledgeGraph:
     def __init__(
         self, backend: Backend | None = None, *, paths: Sequence[Path | str] | None = None
     ) -> None:
-        if backend is None:
-            files = (
-                [Path(p) for p in paths]
-                if paths is not None
-                else [resources.ONTOLOGY_PATH, resources.RELATIONS_PATH]
-            )
-            backend = EmbeddedBackend(files)
+        self._index_path: Path | None = None
+        if backend is None and paths is not None:
+            backend = EmbeddedBackend([Path(p) for p in paths])
+        elif backend is None:
+            cache = None if os.environ.get("SPINEKG_NO_CACHE") == "1" else resources.cache_dir()
+            backend = open_release(resources.ONTOLOGY_DIR, cache)
+            self._index_path = resources.INDEX_PATH
         self.backend = backend
         self._index: TermIndex | None = None
         self._lock = threading.Lock()
@@ -105,11 +106,20 @@ class KnowledgeGraph:
         if self._index is None:
             with self._lock:
                 if self._index is None:
-                    rows = self._run("term_index")
-                    self._index = TermIndex(
-                        (r["term"], r["kind"], r["label"], r.get("exact", ""), r.get("related", ""))
-                        for r in rows
-                    )
+                    if self._index_path is not None:
+                        self._index = TermIndex.from_file(self._index_path)
+                    else:
+                        rows = self._run("term_index")
+                        self._index = TermIndex.from_labels(
+                            (
+                                r["term"],
+                                r["kind"],
+                                r["label"],
+                                r.get("exact", ""),
+                                r.get("related", ""),
+                            )
+                            for r in rows
+                        )
         return self._index
 
     def resolve(self, text: str, kinds: Sequence[str] | None = None) -> Term:

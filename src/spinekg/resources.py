@@ -1,20 +1,23 @@
 """Every packaged path, named once.
 
-In an installed wheel the ontology, shapes and queries live inside the package
-(``spinekg/ontology`` ...); in a source checkout they live at the repository root.
+In an installed wheel the ontology, shapes and queries live inside the package directory
+(``spinekg/ontology`` ...); in a source checkout they live at the repository root. (The package
+is never imported from a zip, so plain paths beside ``__file__`` are used: this keeps the
+one-shot CLI start-up free of ``importlib.resources``.)
 """
 
 from __future__ import annotations
 
-from importlib.resources import files
+import os
 from pathlib import Path
+
+_PACKAGE = Path(__file__).resolve().parent
 
 
 def _data_root() -> Path:
-    packaged = Path(str(files("spinekg")))
-    if (packaged / "ontology" / "spinekg.ttl").is_file():
-        return packaged
-    return Path(__file__).resolve().parents[2]
+    if (_PACKAGE / "ontology" / "spinekg.ttl").is_file():
+        return _PACKAGE
+    return _PACKAGE.parents[1]
 
 
 DATA_ROOT = _data_root()
@@ -22,10 +25,21 @@ ONTOLOGY_DIR = DATA_ROOT / "ontology"
 ONTOLOGY_PATH = ONTOLOGY_DIR / "spinekg.ttl"
 OWL_PATH = ONTOLOGY_DIR / "spinekg.owl"
 RELATIONS_PATH = ONTOLOGY_DIR / "spinekg-relations.ttl"
+INDEX_PATH = ONTOLOGY_DIR / "spinekg-index.tsv"
+MANIFEST_PATH = ONTOLOGY_DIR / "spinekg-release.json"
 TABLES_DIR = ONTOLOGY_DIR / "src"
 SHAPES_DIR = DATA_ROOT / "shapes"
 QUERIES_DIR = DATA_ROOT / "queries"
 QC_DIR = QUERIES_DIR / "qc"
+
+
+def cache_dir() -> Path:
+    """Where prebuilt stores are cached (``$SPINEKG_CACHE_DIR`` or ``~/.cache/spinekg``)."""
+    env = os.environ.get("SPINEKG_CACHE_DIR")
+    if env:
+        return Path(env)
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "spinekg"
 
 
 def project_root() -> Path:

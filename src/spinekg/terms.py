@@ -7,6 +7,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from . import vocab
 from .errors import AmbiguousTermError, UnknownTermError
@@ -57,23 +58,40 @@ class _Entry:
 class TermIndex:
     """An in-memory index of labels and synonyms, built once per graph."""
 
-    def __init__(self, rows: Iterable[tuple[str, str, str, str, str]]) -> None:
+    def __init__(self, entries: Iterable[tuple[str, str, int, str, str]]) -> None:
+        """Build from ``(iri, kind, rank, label, normalized name)`` entries."""
         self.by_name: dict[str, list[_Entry]] = {}
         self.terms: dict[str, Term] = {}
-        for iri, kind, label, exact, related in rows:
+        for iri, kind, rank, label, name in entries:
             if iri not in self.terms:
                 self.terms[iri] = Term(vocab.curie(iri), label, kind)
-                self._add(label, _Entry(iri, kind, 0))
-            if exact:
-                self._add(exact, _Entry(iri, kind, 1))
-            if related:
-                self._add(related, _Entry(iri, kind, 2))
+            bucket = self.by_name.setdefault(name, [])
+            entry = _Entry(iri, kind, rank)
+            if entry not in bucket:
+                bucket.append(entry)
         self.names = sorted(self.by_name)
 
-    def _add(self, name: str, entry: _Entry) -> None:
-        entries = self.by_name.setdefault(normalize(name), [])
-        if entry not in entries:
-            entries.append(entry)
+    @classmethod
+    def from_labels(cls, rows: Iterable[tuple[str, str, str, str, str]]) -> TermIndex:
+        """Build from query rows ``(iri, kind, label, exact synonym, related synonym)``."""
+
+        def entries() -> Iterable[tuple[str, str, int, str, str]]:
+            for iri, kind, label, exact, related in rows:
+                yield iri, kind, 0, label, normalize(label)
+                if exact:
+                    yield iri, kind, 1, label, normalize(exact)
+                if related:
+                    yield iri, kind, 2, label, normalize(related)
+
+        return cls(entries())
+
+    @classmethod
+    def from_file(cls, path: Path) -> TermIndex:
+        """Load the index the builder wrote (``ontology/spinekg-index.tsv``)."""
+        with path.open(encoding="utf-8") as fh:
+            next(fh)
+            rows = [line.rstrip("\n").split("\t") for line in fh]
+        return cls((r[0], r[1], int(r[2]), r[3], r[4]) for r in rows)
 
     def resolve(self, text: str, kinds: Sequence[str] | None = None) -> Term:
         """Return the single best term of ``kinds`` named by ``text``.
