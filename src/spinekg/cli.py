@@ -142,6 +142,19 @@ def _compressed_root(a: argparse.Namespace) -> None:
     emit(_graph(a).compressed_root(a.disc, a.type), a.format)
 
 
+def _serve(a: argparse.Namespace) -> None:
+    from .server import serve
+
+    serve(a.bind, a.port)
+
+
+def _load(a: argparse.Namespace) -> None:
+    from .server import push
+
+    n = push(a.store)
+    print(f"loaded {n} file(s) into {a.store}")
+
+
 def _queries(a: argparse.Namespace) -> None:
     from .queries import registry
 
