@@ -1,0 +1,228 @@
+"""spinekg benchmarks: one command, ratios against baselines measured in the same run."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+ONTO = ROOT / "ontology"
+PY = sys.executable
+
+
+def fresh(cmd: list[str], runs: int, env: dict[str, str] | None = None) -> float:
+    """Median wall time (s) of a command in a fresh process."""
+    times = []
+    for _ in range(runs):
+        t = time.perf_counter()
+        subprocess.run(cmd, check=True, capture_output=True, env=env)
+        times.append(time.perf_counter() - t)
+    return statistics.median(times)
+
+
+def warm(fn: Callable[[], object], runs: int) -> tuple[float, float]:
+    """Median and p95 (s) of an in-process call, after one warm-up call."""
+    fn()
+    times = []
+    for _ in range(runs):
+        t = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t)
+    times.sort()
+    return statistics.median(times), times[int(0.95 * (len(times) - 1))]
+
+
+NAIVE = """
+import sys, rdflib
+g = rdflib.Graph()
+for f in sys.argv[1:]:
+    g.parse(f, format="turtle")
+rows = list(g.query('''
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+PREFIX skg: <https://w3id.org/spinekg/vocab/>
+SELECT ?target ?label ?source WHERE {
+  ?root skg:short_name "L5" .
+  ?c a skg:SegmentalClaim ; skg:claim_root ?root ; skg:claim_subject ?target ;
+     dcterms:source/rdfs:label ?source .
+  ?target rdfs:label ?label .
+}'''))
+print(len(rows))
+"""
+
+
+def enlarge(factor: int, out: Path) -> list[Path]:
+    """Write ``factor`` renamed copies of the release (every spinekg IRI suffixed per copy)."""
+    import pyoxigraph as ox
+
+    paths = []
+    for name in ("spinekg.ttl", "spinekg-relations.ttl"):
+        text = (ONTO / name).read_text()
+        dest = out / f"x{factor}-{name}"
+        with dest.open("w") as fh:
+            fh.write(text)
+            body = "\n".join(line for line in text.splitlines() if not line.startswith("@prefix"))
+            for i in range(1, factor):
+                fh.write(
+                    "\n"
+                    + body.replace("SPINEKG:", f"SPINEKG:{i}x")
+                    .replace("claim:", f"claim:{i}x")
+                    .replace("src:", f"src:{i}x")
+                )
+        ox.parse(path=str(dest), format=ox.RdfFormat.TURTLE)  # validate it parses
+        paths.append(dest)
+    return paths
+
+
+def peak_rss_of(code: str, env: dict[str, str]) -> tuple[float, float]:
+    """(seconds, peak MB) of running ``code`` in a fresh interpreter."""
+    proc = subprocess.run(
+        [
+            PY,
+            "-c",
+            "import resource,time,sys;t=time.perf_counter();"
+            + code
+            + ";print(time.perf_counter()-t, resource.getrusage("
+            "resource.RUSAGE_SELF).ru_maxrss/1024)",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+        env=env,
+    )
+    secs, mb = proc.stdout.split()[-2:]
+    return float(secs), float(mb)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--quick", action="store_true")
+    ap.add_argument("--json", type=Path, help="also write results as JSON here")
+    args = ap.parse_args()
+    runs = 5 if args.quick else 15
+    calls = 200
+    results: dict[str, object] = {}
+    env = dict(os.environ)
+
+    print("## One-shot CLI (fresh process, median of", runs, "runs)")
+    subprocess.run(
+        ["spinekg", "innervated-by", "L5", "--format", "json"], check=True, capture_output=True
+    )  # prime the store cache once
+    floor = fresh([PY, "-c", "import pyoxigraph"], runs)
+    cli = fresh(["spinekg", "innervated-by", "L5", "--format", "json"], runs)
+    with tempfile.TemporaryDirectory() as tmp:
+        script = Path(tmp) / "naive.py"
+        script.write_text(NAIVE)
+        naive = fresh(
+            [PY, str(script), str(ONTO / "spinekg.ttl"), str(ONTO / "spinekg-relations.ttl")],
+            max(3, runs // 3),
+        )
+    print(
+        f"| path | seconds | ratio |\n|---|---|---|\n| floor: import pyoxigraph | "
+        f"{floor:.3f} | 1.0x |\n| spinekg CLI | {cli:.3f} | {cli / floor:.1f}x floor |\n"
+        f"| naive rdflib | {naive:.3f} | {naive / cli:.0f}x slower than spinekg |"
+    )
+    results["cli"] = {"floor": floor, "cli": cli, "naive": naive}
+
+    print("\n## Warm API (in process; median and p95 over", calls, "calls)")
+    import rdflib
+
+    import spinekg
+    from spinekg.graph import default_graph
+    from spinekg.queries import get_query
+
+    kg = default_graph()
+    g = rdflib.Graph()
+    for name in ("spinekg.ttl", "spinekg-relations.ttl"):
+        g.parse(ONTO / name, format="turtle")
+    l5 = kg.get_term("L5").iri
+    text = get_query("innervated_by_root").text.replace("?_root", "?root")
+    prepared = rdflib.plugins.sparql.prepareQuery(text)
+    base_med, base_p95 = warm(
+        lambda: list(g.query(prepared, initBindings={"root": rdflib.URIRef(l5)})),
+        max(20, calls // 10),
+    )
+    cases: dict[str, Callable[[], object]] = {
+        "innervated_by('L5')": lambda: spinekg.innervated_by("L5"),
+        "innervation_of('tibialis anterior')": lambda: spinekg.innervation_of("tibialis anterior"),
+        "get_term('L5 nerve root')": lambda: spinekg.get_term("L5 nerve root"),
+        "search_terms('fibular')": lambda: spinekg.search_terms("fibular"),
+        "stored query innervated_by_root (same query as rdflib)": lambda: kg._run(
+            "innervated_by_root", root=l5
+        ),
+    }
+    print(
+        f"| call | median ms | p95 ms | rdflib same query / median |\n|---|---|---|---|\n"
+        f"| rdflib: innervated_by_root query | {base_med * 1e3:.2f} | {base_p95 * 1e3:.2f} | 1x |"
+    )
+    warm_res = {}
+    for name, fn in cases.items():
+        try:
+            med, p95 = warm(fn, calls)
+        except spinekg.SpineKGError as exc:
+            print(f"| {name} | n/a ({exc}) | | |")
+            continue
+        warm_res[name] = (med, p95)
+        print(f"| {name} | {med * 1e3:.2f} | {p95 * 1e3:.2f} | {base_med / med:.0f}x |")
+    results["warm"] = {"rdflib": (base_med, base_p95), **warm_res}
+
+    print("\n## Scaling: load time and peak memory, cold one-shot and warm query")
+    print(
+        "| data | triples | parse into memory s | peak MB | prebuilt store open+query s "
+        "| warm query ms |\n|---|---|---|---|---|---|"
+    )
+    scale = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for factor in (1, 10, 100):
+            files = enlarge(factor, Path(tmp))
+            load_code = "import pyoxigraph as ox;s=ox.Store();" + ";".join(
+                f"s.bulk_load(path={str(f)!r}, format=ox.RdfFormat.TURTLE)" for f in files
+            )
+            secs, mb = peak_rss_of(load_code, env)
+            store_dir = Path(tmp) / f"store{factor}"
+            subprocess.run(
+                [
+                    PY,
+                    "-c",
+                    load_code.replace("ox.Store()", f"ox.Store({str(store_dir)!r})")
+                    + ";s.flush();s.optimize()",
+                ],
+                check=True,
+            )
+            q = get_query("innervated_by_root").bind({"root": l5})
+            open_code = (
+                f"import pyoxigraph as ox;s=ox.Store.read_only({str(store_dir)!r});"
+                f"r=list(s.query({q!r}))"
+            )
+            open_secs, _ = peak_rss_of(open_code, env)
+            import pyoxigraph as ox
+
+            st = ox.Store.read_only(str(store_dir))
+            n = len(st)
+            med, _ = warm(lambda st=st, q=q: list(st.query(q)), 50)
+            del st
+            scale[factor] = {
+                "triples": n,
+                "parse_s": secs,
+                "peak_mb": mb,
+                "open_query_s": open_secs,
+                "warm_ms": med * 1e3,
+            }
+            print(
+                f"| {factor}x | {n} | {secs:.2f} | {mb:.0f} | {open_secs:.3f} | {med * 1e3:.2f} |"
+            )
+    results["scaling"] = scale
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=2))
+
+
+if __name__ == "__main__":
+    main()
