@@ -11,17 +11,16 @@ from .errors import EndpointError, InvalidQueryError
 
 Row = dict[str, str]
 
-_UPDATE = re.compile(
+_UPDATE = (
     r"^\s*(?:(?:PREFIX\s+\S*\s*<[^>]*>|BASE\s*<[^>]*>)\s*)*"
-    r"(INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD|WITH)\b",
-    re.IGNORECASE,
+    r"(INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD|WITH)\b"
 )
 
 
 def reject_updates(text: str) -> None:
     """Raise :class:`InvalidQueryError` for SPARQL Update requests (spinekg is read-only)."""
     stripped = re.sub(r"#[^\n]*", "", text)
-    if _UPDATE.match(stripped):
+    if re.match(_UPDATE, stripped, re.IGNORECASE):
         raise InvalidQueryError("SPARQL updates are not allowed: spinekg is read-only")
 
 

@@ -30,6 +30,7 @@ from .results import (
     Supply,
     Term,
     TermDetails,
+    roots_sorted,
 )
 from .terms import TermIndex
 from .vocab import SPARQL_PREFIXES, curie
@@ -231,7 +232,6 @@ class KnowledgeGraph:
             tuple(sorted(direct.values(), key=lambda x: x.label)),
             tuple(paths),
             tuple(sorted(set(claims))),
-            self.root_ordinals(),
         )
 
     def segmental_claims(self, text: str) -> tuple[RootClaim, ...]:
@@ -261,14 +261,7 @@ class KnowledgeGraph:
         def ordered(role: str) -> tuple[Term, ...]:
             return tuple(sorted(parts[role], key=lambda t: t.label))
 
-        return Reflex(
-            term,
-            ordered("muscle"),
-            ordered("afferent"),
-            ordered("efferent"),
-            claims,
-            self.root_ordinals(),
-        )
+        return Reflex(term, ordered("muscle"), ordered("afferent"), ordered("efferent"), claims)
 
     def dermatome(self, text: str) -> Dermatome:
         """The dermatome of a root: skin areas with their sources, and the ISNCSCI key point.
@@ -339,7 +332,7 @@ class KnowledgeGraph:
             MuscleNerve(t, tuple(sorted(nerves[i], key=lambda x: x.label)))
             for i, t in sorted(muscles.items(), key=lambda kv: kv[1].label)
         )
-        return Movement(term, mn, claims, key_for, self.root_ordinals())
+        return Movement(term, mn, claims, key_for)
 
     def key_muscles(self, text: str) -> tuple[KeyMuscle, ...]:
         """The ISNCSCI key movement and key muscle(s) of a root, with sources.
@@ -375,7 +368,6 @@ class KnowledgeGraph:
         self, kinds: Sequence[str] = ("muscle", "movement", "reflex", "nerve")
     ) -> tuple[Dispute, ...]:
         """Subjects on which sources name different roots, each source's roots side by side."""
-        order = self.root_ordinals()
         by: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
         terms: dict[str, Term] = {}
         for r in self.all_claims():
@@ -390,10 +382,7 @@ class KnowledgeGraph:
                 out.append(
                     Dispute(
                         terms[iri],
-                        tuple(
-                            (src, tuple(sorted(roots, key=lambda x: order.get(x, 999))))
-                            for src, roots in sorted(per.items())
-                        ),
+                        tuple((src, roots_sorted(roots)) for src, roots in sorted(per.items())),
                     )
                 )
         return tuple(sorted(out, key=lambda d: d.target.label))

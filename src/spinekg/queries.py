@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import NamedTuple
 
 from .errors import InvalidQueryError
 from .resources import QC_DIR, QUERIES_DIR
@@ -13,8 +13,7 @@ from .resources import QC_DIR, QUERIES_DIR
 _PARAM = re.compile(r"\?_([A-Za-z][A-Za-z0-9_]*)")
 
 
-@dataclass(frozen=True)
-class Param:
+class Param(NamedTuple):
     """A declared parameter: its name, the term kinds it accepts, and a description."""
 
     name: str
@@ -22,8 +21,7 @@ class Param:
     description: str
 
 
-@dataclass(frozen=True)
-class StoredQuery:
+class StoredQuery(NamedTuple):
     """One stored query: name (file stem), header metadata and SPARQL text."""
 
     name: str

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from . import vocab
 
 
-@dataclass(frozen=True, order=True)
-class Term:
+class Term(NamedTuple):
     """A spinekg term: CURIE, label and kind (muscle, nerve, spinal_nerve, ...).
 
     >>> Term("SPINEKG:0000001", "tibialis anterior", "muscle")
@@ -33,8 +31,7 @@ class Term:
         return {"curie": self.curie, "label": self.label, "kind": self.kind}
 
 
-@dataclass(frozen=True, order=True)
-class RootClaim:
+class RootClaim(NamedTuple):
     """One source's statement that a spinal nerve (root) supplies something."""
 
     root: str
@@ -58,12 +55,28 @@ class RootClaim:
         }
 
 
-def _roots_sorted(roots: set[str], order: dict[str, int]) -> tuple[str, ...]:
-    return tuple(sorted(roots, key=lambda r: (order.get(r, 999), r)))
+_REGION_OFFSET = {"C": 0, "T": 8, "L": 20, "S": 25, "Co": 30}
 
 
-@dataclass(frozen=True)
-class Supply:
+def root_sort_key(name: str) -> tuple[int, str]:
+    """Craniocaudal order of a root short name (C1 < C8 < T1 < L5 < S1 < Co1).
+
+    >>> sorted(["S1", "L5", "C8", "T1", "Co1", "L4"], key=root_sort_key)
+    ['C8', 'T1', 'L4', 'L5', 'S1', 'Co1']
+    """
+    region = name[:2] if name.startswith("Co") else name[:1]
+    number = name[len(region) :]
+    if region in _REGION_OFFSET and number.isdigit():
+        return (_REGION_OFFSET[region] + int(number), name)
+    return (999, name)
+
+
+def roots_sorted(roots: set[str]) -> tuple[str, ...]:
+    """Root short names in craniocaudal order."""
+    return tuple(sorted(roots, key=root_sort_key))
+
+
+class Supply(NamedTuple):
     """Something a root, nerve or plexus part supplies (answer of ``innervated_by``).
 
     ``via`` lists the nerves through which a nerve-level supply runs; ``claims`` the sourced
@@ -97,15 +110,13 @@ class Supply:
         }
 
 
-@dataclass(frozen=True)
-class Innervation:
+class Innervation(NamedTuple):
     """How a muscle or skin area is supplied: nerve paths up to roots, and root claims."""
 
     target: Term
     nerves: tuple[Term, ...]
     paths: tuple[tuple[Term, ...], ...]
     claims: tuple[RootClaim, ...]
-    root_order: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def sources(self) -> tuple[str, ...]:
@@ -115,12 +126,12 @@ class Innervation:
     @property
     def any_roots(self) -> tuple[str, ...]:
         """Roots that at least one source names."""
-        return _roots_sorted({c.root for c in self.claims}, self.root_order)
+        return roots_sorted({c.root for c in self.claims})
 
     @property
     def consensus_roots(self) -> tuple[str, ...]:
         """Roots that every source with a claim about this target names."""
-        return _consensus(self.claims, self.root_order)
+        return _consensus(self.claims)
 
     @property
     def disputed_roots(self) -> tuple[str, ...]:
@@ -141,8 +152,7 @@ class Innervation:
         }
 
 
-@dataclass(frozen=True)
-class TermDetails:
+class TermDetails(NamedTuple):
     """Everything spinekg records about a term itself."""
 
     term: Term
@@ -164,8 +174,7 @@ class TermDetails:
         }
 
 
-@dataclass(frozen=True)
-class Reflex:
+class Reflex(NamedTuple):
     """A reflex: its muscles, afferent and efferent nerves, and each source's root claims."""
 
     term: Term
@@ -173,17 +182,16 @@ class Reflex:
     afferent: tuple[Term, ...]
     efferent: tuple[Term, ...]
     claims: tuple[RootClaim, ...]
-    root_order: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def any_roots(self) -> tuple[str, ...]:
         """Roots that at least one source names for this reflex."""
-        return _roots_sorted({c.root for c in self.claims}, self.root_order)
+        return roots_sorted({c.root for c in self.claims})
 
     @property
     def consensus_roots(self) -> tuple[str, ...]:
         """Roots every source names."""
-        return _consensus(self.claims, self.root_order)
+        return _consensus(self.claims)
 
     @property
     def sources(self) -> tuple[str, ...]:
@@ -204,17 +212,16 @@ class Reflex:
         }
 
 
-def _consensus(claims: tuple[RootClaim, ...], order: dict[str, int]) -> tuple[str, ...]:
+def _consensus(claims: tuple[RootClaim, ...]) -> tuple[str, ...]:
     by_source: dict[str, set[str]] = {}
     for c in claims:
         by_source.setdefault(c.source, set()).add(c.root)
     if not by_source:
         return ()
-    return _roots_sorted(set.intersection(*by_source.values()), order)
+    return roots_sorted(set.intersection(*by_source.values()))
 
 
-@dataclass(frozen=True)
-class Dermatome:
+class Dermatome(NamedTuple):
     """The dermatome of a root: its skin areas with sources and its ISNCSCI key point."""
 
     root: Term
@@ -241,8 +248,7 @@ class Dermatome:
         }
 
 
-@dataclass(frozen=True)
-class MuscleNerve:
+class MuscleNerve(NamedTuple):
     """A muscle and the nerve(s) that supply it."""
 
     muscle: Term
@@ -253,25 +259,23 @@ class MuscleNerve:
         return {**self.muscle.as_dict(), "nerves": [n.label for n in self.nerves]}
 
 
-@dataclass(frozen=True)
-class Movement:
+class Movement(NamedTuple):
     """A movement: the muscles that perform it, their nerves and each source's root claims."""
 
     term: Term
     muscles: tuple[MuscleNerve, ...]
     claims: tuple[RootClaim, ...]
     key_for: tuple[str, ...] = ()
-    root_order: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def any_roots(self) -> tuple[str, ...]:
         """Roots that at least one source names for this movement."""
-        return _roots_sorted({c.root for c in self.claims}, self.root_order)
+        return roots_sorted({c.root for c in self.claims})
 
     @property
     def consensus_roots(self) -> tuple[str, ...]:
         """Roots every source names."""
-        return _consensus(self.claims, self.root_order)
+        return _consensus(self.claims)
 
     @property
     def sources(self) -> tuple[str, ...]:
@@ -292,8 +296,7 @@ class Movement:
         }
 
 
-@dataclass(frozen=True)
-class KeyMuscle:
+class KeyMuscle(NamedTuple):
     """An ISNCSCI key muscle function of a root: the movement or muscle, with sources."""
 
     term: Term
@@ -311,8 +314,7 @@ class KeyMuscle:
         }
 
 
-@dataclass(frozen=True)
-class Dispute:
+class Dispute(NamedTuple):
     """A subject on which sources name different roots: each source's root set side by side."""
 
     target: Term
@@ -332,8 +334,7 @@ class Dispute:
         }
 
 
-@dataclass(frozen=True)
-class Compression:
+class Compression(NamedTuple):
     """A root a disc herniation compresses, by herniation type, per source."""
 
     disc: Term
@@ -353,8 +354,7 @@ class Compression:
         }
 
 
-@dataclass(frozen=True)
-class ExitingRoot:
+class ExitingRoot(NamedTuple):
     """A spinal nerve and the foramen it leaves through."""
 
     root: Term
@@ -372,8 +372,7 @@ class ExitingRoot:
         }
 
 
-@dataclass(frozen=True)
-class ConditionHit:
+class ConditionHit(NamedTuple):
     """A condition found for a place, and the structure through which it was found."""
 
     condition: Term
@@ -392,8 +391,7 @@ class ConditionHit:
         }
 
 
-@dataclass(frozen=True)
-class Finding:
+class Finding(NamedTuple):
     """A finding of a condition with what it is about, red-flag status and sources."""
 
     term: Term
@@ -415,8 +413,7 @@ class Finding:
         }
 
 
-@dataclass(frozen=True)
-class ConditionFinding:
+class ConditionFinding(NamedTuple):
     """A condition that produces a finding, with sources."""
 
     condition: Term
@@ -436,8 +433,7 @@ class ConditionFinding:
         }
 
 
-@dataclass(frozen=True)
-class RedFlag:
+class RedFlag(NamedTuple):
     """An emergency condition or a condition with red-flag findings."""
 
     condition: Term
@@ -455,8 +451,7 @@ class RedFlag:
         }
 
 
-@dataclass(frozen=True)
-class Statement:
+class Statement(NamedTuple):
     """A sourced educational statement about a condition or its management (not advice)."""
 
     condition: Term

@@ -6,8 +6,8 @@ import difflib
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from . import vocab
 from .errors import AmbiguousTermError, UnknownTermError
@@ -48,8 +48,7 @@ def _variants(norm: str) -> list[str]:
     return out
 
 
-@dataclass(frozen=True)
-class _Entry:
+class _Entry(NamedTuple):
     iri: str
     kind: str
     rank: int  # 0 label, 1 exact synonym, 2 related synonym
