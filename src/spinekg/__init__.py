@@ -96,6 +96,7 @@ __all__ = [
     "search_terms",
     "segmental_claims",
     "sparql",
+    "statements",
     "stats",
     "treatments_of",
 ]
@@ -346,3 +347,12 @@ def treatments_of(condition: str) -> tuple[Statement, ...]:
     True
     """
     return default_graph().treatments_of(condition)
+
+
+def statements(topic: str | None = None, condition: str | None = None) -> tuple[Statement, ...]:
+    """Sourced educational statements (anatomy, course, sleep, ...); never medical advice.
+
+    >>> all(s.source for s in statements())
+    True
+    """
+    return default_graph().statements(topic, condition)

@@ -155,6 +155,14 @@ def _load(a: argparse.Namespace) -> None:
     print(f"loaded {n} file(s) into {a.store}")
 
 
+def _statements(a: argparse.Namespace) -> None:
+    emit(
+        _graph(a).statements(a.topic, a.condition),
+        a.format,
+        ["topic", "condition", "statement", "sources", "source_kind", "locator"],
+    )
+
+
 def _queries(a: argparse.Namespace) -> None:
     from .queries import registry
 
@@ -373,6 +381,13 @@ COMMANDS: list[tuple[str, Handler, str, str, list[tuple[tuple[str, ...], dict[st
         "sourced educational statements on managing a condition (not advice)",
         'spinekg treatments-of "lumbar disc herniation"',
         [(("term",), {})],
+    ),
+    (
+        "statements",
+        _statements,
+        "sourced educational statements (anatomy, course, sleep...); not advice",
+        "spinekg statements --topic course",
+        [(("--topic",), {}), (("--condition",), {})],
     ),
     ("queries", _queries, "list the stored queries", "spinekg queries", []),
     (

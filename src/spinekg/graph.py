@@ -584,6 +584,40 @@ class KnowledgeGraph:
             sorted(out, key=lambda s: (s.topic, s.treatment.label if s.treatment else "", s.source))
         )
 
+    def statements(
+        self, topic: str | None = None, condition: str | None = None
+    ) -> tuple[Statement, ...]:
+        """Sourced educational statements, optionally by topic or condition (never advice).
+
+        :param topic: e.g. ``anatomy``, ``course``, ``sleep``, ``emergency``, ``management``
+        :param condition: a condition name
+        :raises UnknownTermError: ``condition`` names no condition
+        """
+        cond = self.resolve(condition, ("condition",)) if condition else None
+        out = set()
+        for r in self._run("statements"):
+            if topic and r["topic"] != topic.strip().casefold():
+                continue
+            if cond and r.get("condition") != cond.iri:
+                continue
+            about = (
+                Term(curie(r["condition"]), r["condition_label"], "condition")
+                if r.get("condition")
+                else Term("", "", "")
+            )
+            out.add(
+                Statement(
+                    about,
+                    r["topic"],
+                    None,
+                    r["statement"],
+                    r["source"],
+                    r["source_kind"],
+                    r.get("locator", ""),
+                )
+            )
+        return tuple(sorted(out, key=lambda x: (x.topic, x.condition.label, x.text, x.source)))
+
 
 def _claim(r: Row) -> RootClaim:
     return RootClaim(

@@ -470,6 +470,8 @@ class Statement(NamedTuple):
     def as_dict(self) -> dict[str, Any]:
         """A JSON-ready dict (the answer term is the treatment, else the condition)."""
         head = (self.treatment or self.condition).as_dict()
+        if not head["curie"]:
+            head = {"curie": "", "label": self.topic, "kind": "statement"}
         return {
             **head,
             "condition": self.condition.label,
