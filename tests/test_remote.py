@@ -47,8 +47,12 @@ def test_api_parity(kg: KnowledgeGraph, remote: KnowledgeGraph) -> None:
 
 
 def test_server_is_read_only(endpoint: str) -> None:
-    req = urllib.request.Request(f"{endpoint}/update", data=b"update=DROP%20ALL", method="POST",
-                                 headers={"Content-Type": "application/x-www-form-urlencoded"})
+    req = urllib.request.Request(
+        f"{endpoint}/update",
+        data=b"update=DROP%20ALL",
+        method="POST",
+        headers={"Content-Type": "application/x-www-form-urlencoded"},
+    )
     with pytest.raises(urllib.error.HTTPError):
         urllib.request.urlopen(req, timeout=5)
 

@@ -11,17 +11,42 @@ from .errors import EndpointError, InvalidQueryError
 
 Row = dict[str, str]
 
-_UPDATE = (
-    r"^\s*(?:(?:PREFIX\s+\S*\s*<[^>]*>|BASE\s*<[^>]*>)\s*)*"
-    r"(INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD|WITH)\b"
+_UPDATE_WORDS = frozenset(
+    ("INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE", "ADD", "WITH")
+)
+# Strings (long and short), IRIs and comments: removed before looking for keywords.
+_TOKENS = "|".join(
+    (
+        r'"""(?:[^"\\]|\\.|"(?!""))*"""',
+        r"'''(?:[^'\\]|\\.|'(?!''))*'''",
+        r'"(?:[^"\\\n]|\\.)*"',
+        r"'(?:[^'\\\n]|\\.)*'",
+        r"<[^<>\"{}|^`\\\s]*>",
+        r"#[^\n]*",
+    )
 )
 
 
 def reject_updates(text: str) -> None:
-    """Raise :class:`InvalidQueryError` for SPARQL Update requests (spinekg is read-only)."""
-    stripped = re.sub(r"#[^\n]*", "", text)
-    if re.match(_UPDATE, stripped, re.IGNORECASE):
+    """Refuse anything but a read-only, local query.
+
+    SPARQL Update requests and federated ``SERVICE`` calls are rejected; words inside comments,
+    strings and IRIs do not count.
+
+    >>> reject_updates('SELECT * WHERE { ?s ?p "DROP ALL" }')
+    >>> reject_updates("DROP ALL")
+    Traceback (most recent call last):
+    ...
+    spinekg.errors.InvalidQueryError: SPARQL updates are not allowed: spinekg is read-only
+
+    :raises InvalidQueryError: an update or a SERVICE clause
+    """
+    words = re.findall(r"[A-Za-z_]+", re.sub(_TOKENS, " ", text).upper())
+    first = next((w for w in words if w not in ("PREFIX", "BASE")), "")
+    if first in _UPDATE_WORDS or {"INSERT", "DELETE", "DROP", "CLEAR", "LOAD"} & set(words):
         raise InvalidQueryError("SPARQL updates are not allowed: spinekg is read-only")
+    if "SERVICE" in words:
+        raise InvalidQueryError("federated SERVICE queries are not allowed")
 
 
 class Backend(Protocol):
@@ -75,42 +100,107 @@ class EmbeddedBackend:
 
 
 class RemoteBackend:
-    """A SPARQL 1.1 endpoint reached through SPARQLWrapper, with a timeout."""
+    """A SPARQL 1.1 endpoint reached through SPARQLWrapper, with a timeout.
 
-    def __init__(self, url: str, *, timeout: float = 10.0, retries: int = 1) -> None:
-        if not re.match(r"^https?://", url):
-            raise EndpointError(f"endpoint URL must start with http:// or https://: {url!r}")
+    Every request (retries included) finishes within ``timeout`` seconds. Reads are retried a
+    bounded number of times, and only after a failure that may be transient (HTTP 5xx or a
+    dropped connection) and while time remains; a timeout is never retried.
+    """
+
+    def __init__(
+        self, url: str, *, timeout: float = 10.0, retries: int = 1, max_rows: int = 100_000
+    ) -> None:
+        if not re.match(r"^https?://[^\s/$.?#].[^\s]*$", url):
+            raise EndpointError(f"endpoint URL must be an http:// or https:// URL: {url[:100]!r}")
         self.url = url
         self.timeout = timeout
         self.retries = retries
+        self.max_rows = max_rows
 
     def select(self, query: str) -> list[Row]:
-        """Run a SELECT query remotely (reads are retried a bounded number of times)."""
-        from SPARQLWrapper import JSON, POST, SPARQLWrapper
+        """Run a SELECT query remotely and return its rows.
 
-        last: Exception | None = None
-        for _ in range(self.retries + 1):
+        :raises EndpointError: the endpoint failed, timed out, or answered something that is
+            not SPARQL JSON results
+        """
+        import socket
+        import time
+        import urllib.error
+        from http.client import HTTPException
+
+        from SPARQLWrapper import JSON, POST, SPARQLWrapper
+        from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
+
+        deadline = time.monotonic() + self.timeout
+        problem = "no attempt made"
+        for attempt in range(self.retries + 1):
+            remaining = deadline - time.monotonic()
+            if remaining <= 0.05:
+                break
             sw = SPARQLWrapper(self.url)
             sw.setMethod(POST)
             sw.setQuery(query)
             sw.setReturnFormat(JSON)
-            sw.setTimeout(int(max(1, self.timeout)))
+            sw.timeout = remaining  # type: ignore[assignment]  # float seconds for urlopen
             try:
-                data = sw.query().convert()
-            except Exception as exc:  # SPARQLWrapper/urllib raise many kinds
-                last = exc
-                continue
-            if not isinstance(data, dict) or "results" not in data:
-                raise EndpointError(f"{self.url} did not return SPARQL JSON results")
-            try:
-                return [
-                    {k: str(v["value"]) for k, v in b.items()} for b in data["results"]["bindings"]
-                ]
-            except (KeyError, TypeError, AttributeError):
-                raise EndpointError(f"{self.url} returned malformed SPARQL JSON") from None
-        raise EndpointError(
-            f"SPARQL endpoint {self.url} failed: {type(last).__name__}: {str(last)[:200]}"
-        )
+                response = sw.query()
+                ctype = response.response.headers.get("Content-Type", "")
+                if "json" not in ctype:
+                    raise EndpointError(
+                        f"{self.url} answered {ctype or 'no content type'}, not SPARQL JSON"
+                    )
+                data = response.convert()
+            except EndpointError:
+                raise
+            except TimeoutError:
+                raise EndpointError(
+                    f"{self.url} did not answer within {self.timeout:g} s"
+                ) from None
+            except urllib.error.HTTPError as exc:
+                problem = f"HTTP {exc.code}"
+                if exc.code < 500:
+                    break
+            except SPARQLWrapperException as exc:
+                problem = f"{type(exc).__name__}: {str(exc).splitlines()[0][:200]}"
+                if "timed out" in str(exc):
+                    raise EndpointError(
+                        f"{self.url} did not answer within {self.timeout:g} s"
+                    ) from None
+                if "EndPointNotFound" in type(exc).__name__ or "QueryBad" in type(exc).__name__:
+                    break
+            except (
+                urllib.error.URLError,
+                HTTPException,
+                ConnectionError,
+                OSError,
+                ValueError,
+            ) as exc:
+                reason = getattr(exc, "reason", exc)
+                if isinstance(reason, (TimeoutError, socket.timeout)):
+                    raise EndpointError(
+                        f"{self.url} did not answer within {self.timeout:g} s"
+                    ) from None
+                problem = f"{type(exc).__name__}: {str(reason)[:200]}"
+                if isinstance(exc, ValueError):
+                    break  # malformed JSON: retrying will not help
+            else:
+                return self._rows(data)
+            if attempt < self.retries:
+                time.sleep(min(0.2, max(0.0, deadline - time.monotonic())))
+        raise EndpointError(f"SPARQL endpoint {self.url} failed: {problem}")
+
+    def _rows(self, data: Any) -> list[Row]:
+        if not isinstance(data, dict) or not isinstance(data.get("results"), dict):
+            raise EndpointError(f"{self.url} did not return SPARQL JSON results")
+        bindings = data["results"].get("bindings")
+        if not isinstance(bindings, list):
+            raise EndpointError(f"{self.url} returned malformed SPARQL JSON")
+        if len(bindings) > self.max_rows:
+            raise EndpointError(f"{self.url} returned more than {self.max_rows} rows; add a LIMIT")
+        try:
+            return [{str(k): str(v["value"]) for k, v in b.items()} for b in bindings]
+        except (KeyError, TypeError, AttributeError):
+            raise EndpointError(f"{self.url} returned malformed SPARQL JSON") from None
 
 
 def verify_release(onto_dir: Path) -> dict[str, Any]:

@@ -1,0 +1,107 @@
+"""A misbehaving SPARQL endpoint: every fault is one clear EndpointError within timeout + 1 s."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import ClassVar
+
+import pytest
+
+from spinekg import EndpointError, KnowledgeGraph
+from spinekg.server import free_port
+
+TIMEOUT = 1.5
+GOOD = (
+    b'{"head": {"vars": ["x"]}, '
+    b'"results": {"bindings": [{"x": {"type": "literal", "value": "1"}}]}}'
+)
+
+
+class Handler(BaseHTTPRequestHandler):
+    calls: ClassVar[dict[str, int]] = {}
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+    def do_POST(self) -> None:
+        self.rfile.read(int(self.headers.get("Content-Length", 0)))
+        mode = self.path.strip("/").split("/")[0]
+        Handler.calls[mode] = Handler.calls.get(mode, 0) + 1
+        if mode == "slow":
+            time.sleep(TIMEOUT + 2)
+            self._send(200, "application/sparql-results+json", GOOD)
+        elif mode == "e500":
+            self._send(500, "text/plain", b"boom")
+        elif mode == "e404":
+            self._send(404, "text/plain", b"nope")
+        elif mode == "malformed":
+            self._send(200, "application/sparql-results+json", b'{"head": {"vars": [')
+        elif mode == "wrongtype":
+            self._send(200, "text/html", b"<html>hello</html>")
+        elif mode == "notresults":
+            self._send(200, "application/sparql-results+json", b'{"boolean": true}')
+        elif mode == "partial":
+            self.send_response(200)
+            self.send_header("Content-Type", "application/sparql-results+json")
+            self.send_header("Content-Length", str(len(GOOD) + 100))
+            self.end_headers()
+            self.wfile.write(GOOD[:20])
+            self.wfile.flush()
+        else:
+            self._send(200, "application/sparql-results+json", GOOD)
+
+    def _send(self, code: int, ctype: str, body: bytes) -> None:
+        self.send_response(code)
+        self.send_header("Content-Type", ctype)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[str]:
+    httpd = ThreadingHTTPServer(("127.0.0.1", free_port()), Handler)
+    httpd.daemon_threads = True
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    finally:
+        httpd.shutdown()
+
+
+@pytest.mark.parametrize(
+    "mode", ["slow", "e500", "e404", "malformed", "wrongtype", "notresults", "partial"]
+)
+def test_fault_gives_one_endpoint_error_in_time(server: str, mode: str) -> None:
+    kg = KnowledgeGraph.connect(f"{server}/{mode}/query", timeout=TIMEOUT)
+    start = time.monotonic()
+    with pytest.raises(EndpointError) as info:
+        kg.sparql("SELECT ?x WHERE { ?x ?p ?o }")
+    assert time.monotonic() - start < TIMEOUT + 1
+    assert str(info.value).count("\n") == 0
+
+
+def test_retries_are_bounded_and_only_for_transient_errors(server: str) -> None:
+    Handler.calls.clear()
+    for mode in ("e500", "e404", "malformed"):
+        kg = KnowledgeGraph.connect(f"{server}/{mode}/query", timeout=TIMEOUT)
+        with pytest.raises(EndpointError):
+            kg.sparql("SELECT ?x WHERE { ?x ?p ?o }")
+    assert Handler.calls["e500"] == 2  # one retry after a 5xx
+    assert Handler.calls["e404"] == 1  # never for a client error
+    assert Handler.calls["malformed"] == 1
+
+
+def test_good_endpoint_answers(server: str) -> None:
+    kg = KnowledgeGraph.connect(f"{server}/ok/query", timeout=TIMEOUT)
+    assert kg.sparql("SELECT ?x WHERE { ?x ?p ?o }") == [{"x": "1"}]
+
+
+@pytest.mark.parametrize("url", ["ftp://x", "not a url", "", "http://"])
+def test_bad_endpoint_url(url: str) -> None:
+    with pytest.raises(EndpointError):
+        KnowledgeGraph.connect(url)
