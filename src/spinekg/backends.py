@@ -228,29 +228,56 @@ def verify_release(onto_dir: Path) -> dict[str, Any]:
     return manifest
 
 
+def _stamp(onto_dir: Path, names: Iterable[str]) -> str:
+    import os
+
+    parts = []
+    for name in sorted(names):
+        st = os.stat(onto_dir / name)
+        parts.append(f"{name} {st.st_size} {st.st_mtime_ns}")
+    return "\n".join(parts) + "\n"
+
+
+def _release_key(onto_dir: Path) -> tuple[str, list[str]]:
+    import json
+
+    manifest = json.loads((onto_dir / "spinekg-release.json").read_text(encoding="utf-8"))
+    sha = manifest["sha256"]
+    return sha["spinekg.ttl"][:12] + sha["spinekg-relations.ttl"][:12], sorted(sha)
+
+
 def open_release(onto_dir: Path, cache: Path | None) -> EmbeddedBackend:
     """The packaged release as a read-only store, prebuilt once per release in ``cache``.
 
-    The first use parses the Turtle into an on-disk store keyed by the release checksum; later
-    processes open that store read-only, which is much faster than parsing. Without a usable
-    cache directory the release is parsed into memory.
+    The first use verifies the shipped files against their recorded checksums and parses the
+    Turtle into an on-disk store keyed by the release checksum; later processes check that the
+    files are unchanged since that verification (size and modification time) and open the
+    store read-only, which is much faster than parsing. Without a usable cache directory the
+    release is verified and parsed into memory.
+
+    :raises IntegrityError: a shipped file does not match its recorded checksum
     """
     import pyoxigraph
 
-    manifest = verify_release(onto_dir)
     files = [onto_dir / "spinekg.ttl", onto_dir / "spinekg-relations.ttl"]
-    key = manifest["sha256"]["spinekg.ttl"][:12] + manifest["sha256"]["spinekg-relations.ttl"][:12]
     if cache is not None:
-        target = cache / f"store-{key}"
         try:
-            if not (target / "SPINEKG_COMPLETE").exists():
-                _prebuild(target, files)
+            key, names = _release_key(onto_dir)
+            target = cache / f"store-{key}"
+            stamp = _stamp(onto_dir, names)
+            done = target / "SPINEKG_COMPLETE"
+            if not done.exists() or done.read_text(encoding="utf-8") != stamp:
+                verify_release(onto_dir)
+                if not done.exists():
+                    _prebuild(target, files)
+                done.write_text(stamp, encoding="utf-8")
             backend = EmbeddedBackend.__new__(EmbeddedBackend)
             backend._ox = pyoxigraph
             backend.store = pyoxigraph.Store.read_only(str(target))
             return backend
-        except OSError:
+        except (OSError, ValueError, KeyError):
             pass  # unwritable or unusable cache: fall back to memory
+    verify_release(onto_dir)
     return EmbeddedBackend(files)
 
 
@@ -269,7 +296,7 @@ def _prebuild(target: Path, files: list[Path]) -> None:
         store.flush()
         store.optimize()
         del store
-        (tmp / "SPINEKG_COMPLETE").write_text("ok\n")
+        (tmp / "SPINEKG_COMPLETE").write_text("built\n")
         try:
             tmp.rename(target)
         except OSError:

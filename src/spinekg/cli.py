@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -57,6 +56,8 @@ def emit(result: Any, fmt: str, columns: Sequence[str] | None = None) -> None:
     """Print ``result`` as a table, TSV or JSON (a list of objects)."""
     rows = _as_dicts(result)
     if fmt == "json":
+        import json
+
         json.dump(rows, sys.stdout, indent=2, ensure_ascii=False)
         sys.stdout.write("\n")
         return

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+import _thread
 import os
-import threading
 from collections import defaultdict
 from collections.abc import Sequence
 from pathlib import Path
@@ -60,7 +60,7 @@ class KnowledgeGraph:
             self._index_path = resources.INDEX_PATH
         self.backend = backend
         self._index: TermIndex | None = None
-        self._lock = threading.Lock()
+        self._lock = _thread.allocate_lock()
 
     @classmethod
     def connect(cls, url: str, *, timeout: float = 10.0) -> KnowledgeGraph:
@@ -644,7 +644,7 @@ def _walk(term: Term, iri: str, parents: dict[str, set[Term]]) -> list[tuple[Ter
 
 
 _default: KnowledgeGraph | None = None
-_default_lock = threading.Lock()
+_default_lock = _thread.allocate_lock()
 
 
 def default_graph() -> KnowledgeGraph:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -131,6 +130,8 @@ class TermIndex:
         names = [
             k for k in self.names if any(not kinds or e.kind in kinds for e in self.by_name[k])
         ]
+        import difflib
+
         close = difflib.get_close_matches(norm, names, n=n, cutoff=0.6)
         if len(close) < n:
             close += [k for k in names if norm in k and k not in close][: n - len(close)]
