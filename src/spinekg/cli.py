@@ -107,7 +107,7 @@ def _innervation_of(a: argparse.Namespace) -> None:
     emit(
         [c.as_dict() for c in inn.claims],
         "table",
-        ["root", "strength", "source", "source_kind", "locator", "note"],
+        ["root", "strength", "source", "source_kind", "about", "locator", "note"],
     )
 
 

@@ -223,10 +223,16 @@ class KnowledgeGraph:
         for iri, t in sorted(direct.items(), key=lambda kv: kv[1].label):
             paths.extend(_walk(t, iri, parents))
         claims = [_claim(r) for r in self._run("segmental_claims", subject=term.iri)]
-        if not claims:
-            whole = self.sparql(f"SELECT ?w WHERE {{ <{term.iri}> obo:BFO_0000050 ?w }}")
-            for w in whole:
-                claims += [_claim(r) for r in self._run("segmental_claims", subject=w["w"])]
+        # a head of a muscle also shows the claims sources make about the whole muscle
+        whole = self.sparql(
+            f"SELECT ?w ?l WHERE {{ <{term.iri}> obo:BFO_0000050 ?w . ?w skg:kind ?k ; "
+            f'rdfs:label ?l . FILTER(?k = "{term.kind}") }}'
+        )
+        for w in whole:
+            claims += [
+                _claim(r)._replace(about=w["l"])
+                for r in self._run("segmental_claims", subject=w["w"])
+            ]
         return Innervation(
             term,
             tuple(sorted(direct.values(), key=lambda x: x.label)),

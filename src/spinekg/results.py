@@ -41,9 +41,10 @@ class RootClaim(NamedTuple):
     locator: str = ""
     note: str = ""
     url: str = ""
+    about: str = ""
 
     def as_dict(self) -> dict[str, Any]:
-        """A JSON-ready dict."""
+        """A JSON-ready dict (``about`` names the whole muscle when a claim is inherited)."""
         return {
             "root": self.root,
             "strength": self.strength,
@@ -52,6 +53,7 @@ class RootClaim(NamedTuple):
             "locator": self.locator,
             "note": self.note,
             "url": self.url,
+            "about": self.about,
         }
 
 
