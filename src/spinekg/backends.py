@@ -131,6 +131,9 @@ class RemoteBackend:
         from SPARQLWrapper import JSON, POST, SPARQLWrapper
         from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
 
+        # SPARQLWrapper guesses the query type from the text and can mistake a query whose
+        # comments hold an apostrophe for an update: send it without full-line comments.
+        query = "\n".join(line for line in query.splitlines() if not line.lstrip().startswith("#"))
         deadline = time.monotonic() + self.timeout
         problem = "no attempt made"
         for attempt in range(self.retries + 1):

@@ -26,10 +26,10 @@ def _graph(args: argparse.Namespace) -> Any:
 
 
 def _as_dicts(result: Any) -> list[dict[str, Any]]:
+    if hasattr(result, "as_dict"):  # one typed result (results are NamedTuples: test first)
+        return [result.as_dict()]
     if isinstance(result, list | tuple):
         return [r.as_dict() if hasattr(r, "as_dict") else dict(r) for r in result]
-    if hasattr(result, "as_dict"):
-        return [result.as_dict()]
     return [dict(result)]
 
 
