@@ -73,7 +73,7 @@ def enlarge(factor: int, out: Path) -> list[Path]:
             for i in range(1, factor):
                 fh.write(
                     "\n"
-                    + body.replace("SPINEKG:", f"SPINEKG:{i}x")
+                    + body.replace("SPINEKG_", f"SPINEKG_{i}x")
                     .replace("claim:", f"claim:{i}x")
                     .replace("src:", f"src:{i}x")
                 )
@@ -144,10 +144,12 @@ def main() -> None:
     for name in ("spinekg.ttl", "spinekg-relations.ttl"):
         g.parse(ONTO / name, format="turtle")
     l5 = kg.get_term("L5").iri
-    text = get_query("innervated_by_root").text.replace("?_root", "?root")
-    prepared = rdflib.plugins.sparql.prepareQuery(text)
+    text = get_query("innervated_by_root").text.replace("?_root", "?root_param")
+    from rdflib.plugins.sparql import prepareQuery
+
+    prepared = prepareQuery(text)
     base_med, base_p95 = warm(
-        lambda: list(g.query(prepared, initBindings={"root": rdflib.URIRef(l5)})),
+        lambda: list(g.query(prepared, initBindings={"root_param": rdflib.URIRef(l5)})),
         max(20, calls // 10),
     )
     cases: dict[str, Callable[[], object]] = {
