@@ -12,6 +12,7 @@ True
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 from .errors import (
     AmbiguousTermError,
@@ -89,6 +90,7 @@ __all__ = [
     "innervated_by",
     "innervation_of",
     "key_muscles",
+    "localize",
     "movement",
     "muscles_tested",
     "plexus",
@@ -358,3 +360,33 @@ def statements(topic: str | None = None, condition: str | None = None) -> tuple[
     True
     """
     return default_graph().statements(topic, condition)
+
+
+def localize(
+    *,
+    weak: Sequence[str] = (),
+    spared: Sequence[str] = (),
+    sensory_loss: Sequence[str] = (),
+    reflexes: dict[str, str] | None = None,
+    limit: int = 10,
+) -> Any:
+    """Rank single lesions (root, plexus part or nerve) that explain an examination.
+
+    Each candidate says which findings it explains, which it contradicts and which it cannot
+    explain, flags findings resting on disputed root claims, and the answer names the next
+    most discriminating muscle to test.
+
+    >>> loc = localize(weak=["tibialis anterior", "extensor hallucis longus"],
+    ...                spared=["tibialis posterior", "gluteus medius"])
+    >>> loc.candidates[0].lesion.label in ("common fibular nerve", "deep fibular nerve")
+    True
+    >>> loc = localize(weak=["tibialis anterior", "tibialis posterior", "gluteus medius"])
+    >>> loc.candidates[0].lesion.label
+    'fifth lumbar spinal nerve'
+
+    :raises UnknownTermError: a finding names nothing known
+    :raises InvalidQueryError: no findings, or an unknown reflex state
+    """
+    return default_graph().localize(
+        weak=weak, spared=spared, sensory_loss=sensory_loss, reflexes=reflexes, limit=limit
+    )

@@ -164,6 +164,48 @@ def _statements(a: argparse.Namespace) -> None:
     )
 
 
+def _localize(a: argparse.Namespace) -> None:
+    from .errors import InvalidQueryError
+
+    reflexes = {}
+    for item in a.reflex or []:
+        name, sep, state = item.rpartition("=")
+        if not sep:
+            raise InvalidQueryError(f"--reflex must look like NAME=STATE, got {item!r}")
+        reflexes[name] = state
+    loc = _graph(a).localize(
+        weak=a.weak or [],
+        spared=a.spared or [],
+        sensory_loss=a.numb or [],
+        reflexes=reflexes,
+        limit=a.limit,
+    )
+    if a.format == "json":
+        import json
+
+        json.dump(loc.as_dict(), sys.stdout, indent=2, ensure_ascii=False)
+        sys.stdout.write("\n")
+        return
+    emit(
+        list(loc.candidates),
+        a.format,
+        [
+            "rank",
+            "label",
+            "kind",
+            "score",
+            "tied",
+            "explains",
+            "contradicts",
+            "unexplained",
+            "uncertain",
+        ],
+    )
+    if a.format == "table":
+        nxt = loc.next_test.label if loc.next_test else "-"
+        print(f"next test: {nxt} ({loc.next_test_reason})")
+
+
 def _queries(a: argparse.Namespace) -> None:
     from .queries import registry
 
@@ -389,6 +431,21 @@ COMMANDS: list[tuple[str, Handler, str, str, list[tuple[tuple[str, ...], dict[st
         "sourced educational statements (anatomy, course, sleep...); not advice",
         "spinekg statements --topic course",
         [(("--topic",), {}), (("--condition",), {})],
+    ),
+    (
+        "localize",
+        _localize,
+        "rank single lesions that explain weak and spared muscles, numb areas and reflexes",
+        'spinekg localize --weak "tibialis anterior" --weak '
+        '"extensor hallucis longus" --spared "tibialis posterior" '
+        '--reflex "achilles reflex=normal"',
+        [
+            (("--weak",), {"action": "append", "help": "weak muscle or movement"}),
+            (("--spared",), {"action": "append", "help": "muscle or movement of normal strength"}),
+            (("--numb",), {"action": "append", "help": "numb skin area or dermatome"}),
+            (("--reflex",), {"action": "append", "help": "NAME=normal|reduced|absent|increased"}),
+            (("--limit",), {"type": int, "default": 10}),
+        ],
     ),
     ("queries", _queries, "list the stored queries", "spinekg queries", []),
     (

@@ -7,6 +7,7 @@ import os
 from collections import defaultdict
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import resources
 from .backends import Backend, EmbeddedBackend, RemoteBackend, Row, open_release, reject_updates
@@ -33,6 +34,9 @@ from .results import (
     roots_sorted,
 )
 from .terms import TermIndex
+
+if TYPE_CHECKING:
+    from .localize import Localization, Model
 from .vocab import SPARQL_PREFIXES, curie
 
 ROOT_KINDS = ("spinal_nerve",)
@@ -60,6 +64,7 @@ class KnowledgeGraph:
             self._index_path = resources.INDEX_PATH
         self.backend = backend
         self._index: TermIndex | None = None
+        self._model: Model | None = None
         self._lock = _thread.allocate_lock()
 
     @classmethod
@@ -623,6 +628,40 @@ class KnowledgeGraph:
                 )
             )
         return tuple(sorted(out, key=lambda x: (x.topic, x.condition.label, x.text, x.source)))
+
+    def localize(
+        self,
+        *,
+        weak: Sequence[str] = (),
+        spared: Sequence[str] = (),
+        sensory_loss: Sequence[str] = (),
+        reflexes: dict[str, str] | None = None,
+        limit: int = 10,
+    ) -> Localization:
+        """Rank single lesions (root, plexus part, nerve) that explain an examination.
+
+        :param weak: weak muscles or movements
+        :param spared: muscles or movements of normal strength
+        :param sensory_loss: numb skin areas or dermatomes
+        :param reflexes: reflex name -> normal, reduced, absent or increased
+        :raises UnknownTermError: a finding names no known muscle, movement, area or reflex
+        :raises InvalidQueryError: no finding, or an unknown reflex state
+        """
+        from .localize import Model, localize
+
+        if self._model is None:
+            with self._lock:
+                if self._model is None:
+                    self._model = Model(self)
+        return localize(
+            self,
+            self._model,
+            weak=weak,
+            spared=spared,
+            sensory_loss=sensory_loss,
+            reflexes=reflexes,
+            limit=limit,
+        )
 
 
 def _claim(r: Row) -> RootClaim:

@@ -1,0 +1,305 @@
+"""From examination to lesion: a forward model computed from the graph, and its inverse.
+
+Forward model: for every candidate lesion (each spinal nerve, plexus part and peripheral nerve)
+the graph says which muscles, movements, skin areas and reflexes it affects:
+
+- a **root** affects what at least one source's segmental claim says it supplies (muscles,
+  movements, reflexes, dermatome areas), weighted by the share of sources that name it;
+- a **nerve or plexus part** affects every muscle and skin area innervated by it or by one of its
+  branches, and every reflex whose afferent or efferent nerve runs through it.
+
+Inverse: each candidate is scored against the findings (weak and spared muscles or movements,
+numb areas, reflex changes). A finding the candidate predicts counts for it, a spared muscle it
+predicts to be weak counts against it, and a finding it cannot explain counts against it.
+Ties are reported as ties; the most specific candidate (fewest predicted deficits) is listed
+first among equals. Uncertain root claims (sources disagree) weigh less and are flagged.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+from .results import Term
+from .vocab import curie
+
+if TYPE_CHECKING:
+    from .graph import KnowledgeGraph
+
+REFLEX_STATES = {
+    "normal": "normal",
+    "reduced": "reduced",
+    "decreased": "reduced",
+    "diminished": "reduced",
+    "absent": "absent",
+    "lost": "absent",
+    "increased": "increased",
+    "brisk": "increased",
+}
+
+
+class Evidence(NamedTuple):
+    """One finding and how a candidate accounts for it."""
+
+    finding: str
+    kind: str  # weak, spared, numb, reflex
+    verdict: str  # explains, contradicts, unexplained, consistent
+    weight: float
+    uncertain: bool = False
+
+    def as_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict."""
+        return self._asdict()
+
+
+class Candidate(NamedTuple):
+    """A ranked lesion hypothesis with its score and explanation."""
+
+    lesion: Term
+    score: float
+    rank: int
+    tied: bool
+    explains: tuple[str, ...]
+    contradicts: tuple[str, ...]
+    unexplained: tuple[str, ...]
+    uncertain: tuple[str, ...]
+    predicted_size: int
+    evidence: tuple[Evidence, ...] = ()
+
+    def as_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict."""
+        return {
+            **self.lesion.as_dict(),
+            "score": round(self.score, 3),
+            "rank": self.rank,
+            "tied": self.tied,
+            "explains": list(self.explains),
+            "contradicts": list(self.contradicts),
+            "unexplained": list(self.unexplained),
+            "uncertain": list(self.uncertain),
+            "sources": [],
+        }
+
+
+class Localization(NamedTuple):
+    """The ranked candidates, and the next test that best separates the leading ones."""
+
+    candidates: tuple[Candidate, ...]
+    next_test: Term | None
+    next_test_reason: str
+
+    def as_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict."""
+        return {
+            "candidates": [c.as_dict() for c in self.candidates],
+            "next_test": self.next_test.as_dict() if self.next_test else None,
+            "next_test_reason": self.next_test_reason,
+        }
+
+
+class Model:
+    """The forward model: for each candidate lesion, what it affects (item IRI -> weight)."""
+
+    def __init__(self, kg: KnowledgeGraph) -> None:
+        self.terms: dict[str, Term] = {}
+        self.effects: dict[str, dict[str, float]] = defaultdict(dict)
+        self.uncertain: dict[str, set[str]] = defaultdict(set)
+        self._build(kg)
+
+    def _term(self, iri: str, label: str, kind: str) -> None:
+        if iri not in self.terms:
+            self.terms[iri] = Term(curie(iri), label, kind)
+
+    def _build(self, kg: KnowledgeGraph) -> None:
+        # root lesions: share of sources naming the root, per subject
+        per_subject: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+        roots: dict[str, str] = {}
+        for r in kg.all_claims():
+            if r["subject_kind"] not in ("muscle", "movement", "reflex", "region"):
+                continue
+            self._term(r["subject"], r["subject_label"], r["subject_kind"])
+            per_subject[r["subject"]][r["source"]].add(r["root"])
+        for row in kg.sparql("SELECT ?r ?n ?l WHERE { ?r skg:short_name ?n ; rdfs:label ?l }"):
+            roots[row["n"]] = row["r"]
+            self._term(row["r"], row["l"], "spinal_nerve")
+        for subject, by_source in per_subject.items():
+            n_sources = len(by_source)
+            counts: dict[str, int] = defaultdict(int)
+            for named in by_source.values():
+                for root in named:
+                    counts[root] += 1
+            for root, k in counts.items():
+                if root in roots:
+                    self.effects[roots[root]][subject] = k / n_sources
+                    if k < n_sources:
+                        self.uncertain[roots[root]].add(subject)
+        # nerve and plexus lesions: everything downstream
+        down = kg.sparql(
+            "SELECT DISTINCT ?lesion ?ll ?lk ?target ?tl ?tk WHERE { "
+            "?via (obo:RO_0002380|obo:BFO_0000050)* ?lesion . "
+            "?lesion skg:kind ?lk ; rdfs:label ?ll . "
+            'FILTER(?lk IN ("nerve", "plexus", "plexus_part")) '
+            "?t0 obo:RO_0002005 ?via . ?target obo:BFO_0000050? ?t0 . "
+            '?target skg:kind ?tk ; rdfs:label ?tl . FILTER(?tk IN ("muscle", "region")) }'
+        )
+        for r in down:
+            self._term(r["lesion"], r["ll"], r["lk"])
+            self._term(r["target"], r["tl"], r["tk"])
+            self.effects[r["lesion"]][r["target"]] = 1.0
+        arcs = kg.sparql(
+            "SELECT DISTINCT ?lesion ?ll ?lk ?reflex ?rl WHERE { "
+            "?reflex skg:afferent_nerve|skg:efferent_nerve ?n ; rdfs:label ?rl . "
+            "?n (obo:RO_0002380|obo:BFO_0000050)* ?lesion . ?lesion skg:kind ?lk ; "
+            'rdfs:label ?ll . FILTER(?lk IN ("nerve", "plexus", "plexus_part")) }'
+        )
+        for r in arcs:
+            self._term(r["lesion"], r["ll"], r["lk"])
+            self._term(r["reflex"], r["rl"], "reflex")
+            self.effects[r["lesion"]][r["reflex"]] = 1.0
+        performers = kg.sparql(
+            "SELECT ?m ?ml ?x ?xl WHERE { ?m skg:performed_by ?x ; "
+            "rdfs:label ?ml . ?x rdfs:label ?xl }"
+        )
+        self.performed_by: dict[str, set[str]] = defaultdict(set)
+        for r in performers:
+            self._term(r["m"], r["ml"], "movement")
+            self._term(r["x"], r["xl"], "muscle")
+            self.performed_by[r["m"]].add(r["x"])
+        derm = kg.sparql("SELECT ?d ?a WHERE { ?d skg:dermatome_of ?r ; obo:RO_0002131 ?a }")
+        self.dermatome_areas: dict[str, set[str]] = defaultdict(set)
+        for r in derm:
+            self.dermatome_areas[r["d"]].add(r["a"])
+
+    def affects(self, lesion: str, item: str) -> float:
+        """How strongly a lesion is predicted to affect an item (0 = not at all)."""
+        eff = self.effects.get(lesion, {})
+        direct = eff.get(item, 0.0)
+        if direct:
+            return direct
+        muscles = self.performed_by.get(item)
+        if muscles:  # a movement is affected when one of its muscles is
+            return max((eff.get(m, 0.0) for m in muscles), default=0.0)
+        areas = self.dermatome_areas.get(item)
+        if areas:  # a dermatome given as a sensory finding: its areas
+            return max((eff.get(a, 0.0) for a in areas), default=0.0)
+        return 0.0
+
+
+def localize(
+    kg: KnowledgeGraph,
+    model: Model,
+    *,
+    weak: Sequence[str] = (),
+    spared: Sequence[str] = (),
+    sensory_loss: Sequence[str] = (),
+    reflexes: Mapping[str, str] | None = None,
+    limit: int = 10,
+) -> Localization:
+    """Rank candidate lesions for a pattern of findings (see the module docstring)."""
+    exam = ("muscle", "movement")
+    findings: list[tuple[str, str, Term]] = []
+    findings += [("weak", "", kg.resolve(w, exam)) for w in weak]
+    findings += [("spared", "", kg.resolve(s, exam)) for s in spared]
+    findings += [("numb", "", kg.resolve(a, ("region", "dermatome"))) for a in sensory_loss]
+    for name, state in (reflexes or {}).items():
+        key = REFLEX_STATES.get(state.strip().casefold())
+        if key is None:
+            from .errors import InvalidQueryError
+
+            raise InvalidQueryError(
+                f"unknown reflex state {state[:30]!r}; use normal, reduced, absent or increased"
+            )
+        findings.append(("reflex", key, kg.resolve(name, ("reflex",))))
+    if not findings:
+        from .errors import InvalidQueryError
+
+        raise InvalidQueryError("give at least one finding (weak, spared, sensory loss or reflex)")
+    scored = []
+    for lesion, effects in model.effects.items():
+        ev = list(_evidence(model, lesion, findings))
+        score = sum(
+            e.weight
+            if e.verdict == "explains"
+            else -e.weight
+            if e.verdict in ("contradicts", "unexplained")
+            else 0.0
+            for e in ev
+        )
+        if not any(e.verdict == "explains" for e in ev):
+            continue
+        scored.append((score, len(effects), lesion, ev))
+    scored.sort(key=lambda x: (-round(x[0], 6), x[1], model.terms[x[2]].label))
+    out: list[Candidate] = []
+    for i, (score, size, lesion, ev) in enumerate(scored[:limit]):
+        tied = any(round(o[0], 6) == round(score, 6) for j, o in enumerate(scored) if j != i)
+        rank = 1 + sum(1 for o in scored if round(o[0], 6) > round(score, 6))
+        out.append(
+            Candidate(
+                model.terms[lesion],
+                score,
+                rank,
+                tied,
+                tuple(e.finding for e in ev if e.verdict == "explains"),
+                tuple(e.finding for e in ev if e.verdict == "contradicts"),
+                tuple(e.finding for e in ev if e.verdict == "unexplained"),
+                tuple(e.finding for e in ev if e.uncertain),
+                size,
+                tuple(ev),
+            )
+        )
+    nxt, reason = _next_test(model, out, {t.iri for _, _, t in findings})
+    return Localization(tuple(out), nxt, reason)
+
+
+def _evidence(
+    model: Model, lesion: str, findings: Iterable[tuple[str, str, Term]]
+) -> Iterable[Evidence]:
+    uncertain = model.uncertain.get(lesion, set())
+    for kind, state, term in findings:
+        p = model.affects(lesion, term.iri)
+        unsure = term.iri in uncertain
+        label = term.label if kind != "reflex" else f"{term.label} {state}"
+        if kind in ("weak", "numb"):
+            w = 1.0 if kind == "weak" else 0.75
+            verdict = "explains" if p > 0 else "unexplained"
+            yield Evidence(label, kind, verdict, w * (p if p > 0 else 1.0), unsure)
+        elif kind == "spared":
+            if p > 0:
+                yield Evidence(label, kind, "contradicts", 1.5 * p, unsure)
+            else:
+                yield Evidence(label, kind, "consistent", 0.0)
+        elif state == "normal":
+            if p >= 0.99:
+                yield Evidence(label, kind, "contradicts", 0.5, unsure)
+            else:
+                yield Evidence(label, kind, "consistent", 0.0)
+        elif state in ("reduced", "absent"):
+            verdict = "explains" if p > 0 else "unexplained"
+            yield Evidence(label, kind, verdict, 0.75 * (p if p > 0 else 1.0), unsure)
+        else:  # increased reflexes point above the roots: nothing here explains them
+            yield Evidence(label, kind, "unexplained", 0.5)
+
+
+def _next_test(
+    model: Model, ranked: Sequence[Candidate], examined: set[str]
+) -> tuple[Term | None, str]:
+    if len(ranked) < 2:
+        return None, "only one candidate remains" if ranked else "no candidate explains these"
+    a, b = ranked[0], ranked[1]
+    ea, eb = model.effects[a.lesion.iri], model.effects[b.lesion.iri]
+    best: tuple[float, str] | None = None
+    for item in set(ea) | set(eb):
+        if item in examined or model.terms.get(item, Term("", "", "")).kind != "muscle":
+            continue
+        gap = abs(ea.get(item, 0.0) - eb.get(item, 0.0))
+        if gap > 0 and (best is None or (gap, model.terms[item].label) > (best[0], "")):
+            if best is None or gap > best[0]:
+                best = (gap, item)
+    if best is None:
+        return None, f"no untested muscle separates {a.lesion.label} from {b.lesion.label}"
+    item = best[1]
+    who = a.lesion.label if ea.get(item, 0.0) > eb.get(item, 0.0) else b.lesion.label
+    return model.terms[item], (
+        f"weak only if the lesion is the {who}: separates {a.lesion.label} from {b.lesion.label}"
+    )
