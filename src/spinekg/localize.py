@@ -284,22 +284,30 @@ def _evidence(
 def _next_test(
     model: Model, ranked: Sequence[Candidate], examined: set[str]
 ) -> tuple[Term | None, str]:
+    """The untested muscle that best splits the leading candidates (those within one point
+    of the best score): predicted weak for some of them and normal for the others."""
     if len(ranked) < 2:
         return None, "only one candidate remains" if ranked else "no candidate explains these"
-    a, b = ranked[0], ranked[1]
-    ea, eb = model.effects[a.lesion.iri], model.effects[b.lesion.iri]
-    best: tuple[float, str] | None = None
-    for item in set(ea) | set(eb):
-        if item in examined or model.terms.get(item, Term("", "", "")).kind != "muscle":
+    best_score = ranked[0].score
+    group = [c for c in ranked if c.score >= best_score - 1.0][:6]
+    if len(group) < 2:
+        group = list(ranked[:2])
+    effects = [model.effects[c.lesion.iri] for c in group]
+    items = {i for e in effects for i in e}
+    best: tuple[int, float, str] | None = None
+    for item in sorted(items):
+        term = model.terms.get(item)
+        if item in examined or term is None or term.kind != "muscle":
             continue
-        gap = abs(ea.get(item, 0.0) - eb.get(item, 0.0))
-        if gap > 0 and (best is None or (gap, model.terms[item].label) > (best[0], "")):
-            if best is None or gap > best[0]:
-                best = (gap, item)
+        weak = [e.get(item, 0.0) > 0 for e in effects]
+        split = min(sum(weak), len(weak) - sum(weak))
+        strength = sum(e.get(item, 0.0) for e in effects)
+        if split and (best is None or (split, strength) > (best[0], best[1])):
+            best = (split, strength, item)
     if best is None:
-        return None, f"no untested muscle separates {a.lesion.label} from {b.lesion.label}"
-    item = best[1]
-    who = a.lesion.label if ea.get(item, 0.0) > eb.get(item, 0.0) else b.lesion.label
-    return model.terms[item], (
-        f"weak only if the lesion is the {who}: separates {a.lesion.label} from {b.lesion.label}"
-    )
+        names = ", ".join(c.lesion.label for c in group)
+        return None, f"no untested muscle separates {names}"
+    item = best[2]
+    yes = [c.lesion.label for c, e in zip(group, effects, strict=True) if e.get(item, 0.0) > 0]
+    no = [c.lesion.label for c, e in zip(group, effects, strict=True) if not e.get(item, 0.0)]
+    return model.terms[item], (f"predicted weak for {', '.join(yes)}; normal for {', '.join(no)}")

@@ -1,0 +1,44 @@
+"""Localization on the fixture tier: explanations, contradictions, ties, next test."""
+
+from __future__ import annotations
+
+import pytest
+
+from spinekg import InvalidQueryError, KnowledgeGraph, UnknownTermError
+
+
+def test_spared_muscle_rules_out_the_root(mini_kg: KnowledgeGraph) -> None:
+    loc = mini_kg.localize(weak=["tibialis anterior"], spared=["gastrocnemius"])
+    top = loc.candidates[0]
+    assert top.lesion.label in ("deep fibular nerve", "common fibular nerve")
+    assert "tibialis anterior" in top.explains and not top.contradicts
+    sciatic = next(c for c in loc.candidates if c.lesion.label == "sciatic nerve")
+    assert "gastrocnemius" in sciatic.contradicts
+
+
+def test_ties_are_reported(mini_kg: KnowledgeGraph) -> None:
+    loc = mini_kg.localize(weak=["tibialis anterior"], spared=["gastrocnemius"])
+    leaders = [c for c in loc.candidates if c.rank == 1]
+    assert len(leaders) > 1 and all(c.tied for c in leaders)
+    assert {"deep fibular nerve", "fifth lumbar spinal nerve"} <= {c.lesion.label for c in leaders}
+    # among equals the most specific lesions (fewest predicted deficits) come first
+    sizes = [c.predicted_size for c in leaders]
+    assert sizes == sorted(sizes)
+
+
+def test_disputed_root_claims_are_flagged(mini_kg: KnowledgeGraph) -> None:
+    loc = mini_kg.localize(weak=["medial head of gastrocnemius"])
+    roots = {c.lesion.label: c for c in loc.candidates}
+    assert "medial head of gastrocnemius" in roots["fifth lumbar spinal nerve"].uncertain
+
+
+def test_next_test_separates_the_leaders(mini_kg: KnowledgeGraph) -> None:
+    loc = mini_kg.localize(weak=["tibialis anterior"])
+    assert loc.next_test is not None
+
+
+def test_bad_input(mini_kg: KnowledgeGraph) -> None:
+    with pytest.raises(UnknownTermError):
+        mini_kg.localize(weak=["no such muscle"])
+    with pytest.raises(InvalidQueryError):
+        mini_kg.localize()
