@@ -57,3 +57,18 @@ def test_owl_api_sees_no_unparsed_triples_and_dl_profile() -> None:
     )
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert "unparsed_triples=0" in proc.stdout and "dl_violations=0" in proc.stdout
+
+
+def test_pronto_reads_the_rdfxml_release() -> None:
+    """pronto (OBO-style term access) reads spinekg.owl: labels, definitions and synonyms."""
+    import warnings
+
+    import pronto
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        onto = pronto.Ontology(str(OWL_PATH))
+    terms = {t.name: t for t in onto.terms()}
+    assert len(terms) > 300
+    ta = terms["tibialis anterior"]
+    assert ta.definition and any(s.description == "tibialis anticus" for s in ta.synonyms)
