@@ -30,3 +30,10 @@ def test_faq_page_is_current_and_every_answer_runs() -> None:
             assert text.strip() and "(no results)" not in text, f"spinekg {cmd} is empty"
     page = (ROOT / "docs" / "faq.md").read_text()
     assert page == faq_markdown(), "run `python -m spinekg._docs`"
+
+
+def test_localization_page_is_current() -> None:
+    from spinekg._docs import localization_markdown
+
+    page = (ROOT / "docs" / "localization.md").read_text()
+    assert page == localization_markdown(), "run `python -m spinekg._docs`"
