@@ -9,8 +9,20 @@ from spinekg.errors import InvalidQueryError
 from spinekg.queries import parse_query_file, registry
 from spinekg.resources import QUERIES_DIR
 
+KNOWN_GAPS = {
+    "key_muscles": "the ISNCSCI key-muscle table is not curated yet (issue 4)",
+}
 
-@pytest.mark.parametrize("name", sorted(registry()))
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        pytest.param(n, marks=pytest.mark.xfail(reason=KNOWN_GAPS[n], strict=True))
+        if n in KNOWN_GAPS
+        else n
+        for n in sorted(registry())
+    ],
+)
 def test_query_header_and_example(name: str, kg: KnowledgeGraph) -> None:
     q = registry()[name]
     assert q.summary

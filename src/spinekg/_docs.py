@@ -44,13 +44,13 @@ FAQ: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("How do you fix L5 nerve pain?", ("treatments-of 'lumbar disc herniation'",)),
     ("How do you fix L5 nerve damage?", ("treatments-of 'L5 radiculopathy'",)),
     ("How long does it take for an L5 nerve to heal?", ("statements --topic course",)),
-    ("What is controlled by the L5 nerve?", ("dermatome L5", "key-muscles L5")),
+    ("What is controlled by the L5 nerve?", ("dermatome L5", "muscles-tested L5")),
     ("What is L5-S1 spinal motion?", ("describe 'lumbosacral joint'",)),
     (
         "Which muscles are innervated by the L5 nerve root?",
         ("innervation-of 'fibularis longus'", "innervation-of 'medial head of gastrocnemius'"),
     ),
-    ("What is the L5 myotome?", ("key-muscles L5", "movement 'great toe extension'")),
+    ("What is the L5 myotome?", ("muscles-tested L5", "movement 'great toe extension'")),
     (
         "Can an L5-S1 disc herniated cause leg pain?",
         ("compressed-root --disc L5-S1 --type paracentral", "conditions-of 'L5-S1 disc'"),

@@ -155,6 +155,7 @@ TABLES: dict[str, tuple[str, ...]] = {
     "condition_treatments": ("condition", "treatment", "statement", "source", "locator", "note"),
     "statements": ("key", "condition", "topic", "statement", "source", "locator", "note"),
     "xrefs": ("key", "xrefs", "source", "locator", "note"),
+    "structure_roots": ("structure", "roots", "source", "locator", "note"),
 }
 
 ENUMS: dict[tuple[str, str], frozenset[str]] = {
@@ -1119,6 +1120,24 @@ def _claims(m: Model, rows: object) -> None:
                     r["root"],
                     tuple(srcs),
                     Where(where.table, where.row, "root"),
+                )
+            )
+    for where, r in get("structure_roots"):
+        srcs = m.need_source(Where(where.table, where.row, "source"), r["source"])
+        st = m.entities.get(r["structure"])
+        if st is None:
+            m.errors.append(
+                f"{Where(where.table, where.row, 'structure')}: unknown reference "
+                f"{r['structure']!r}"
+            )
+            continue
+        for root in split(r["roots"]):
+            st.rels.append(
+                Rel(
+                    V.SKG + "formed_from_root",
+                    root,
+                    tuple(srcs),
+                    Where(where.table, where.row, "roots"),
                 )
             )
     for where, r in get("exit_rules"):
