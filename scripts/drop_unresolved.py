@@ -1,3 +1,4 @@
+# ruff: noqa: E402, E501, T201 - developer script run by hand
 """Remove references to keys no table defines (logged), so finished tables can be integrated
 before every curator has delivered. Conditions left without a location are dropped together
 with their finding and treatment links. Run from the repo root."""
@@ -74,8 +75,8 @@ for _ in range(3):
                 f.write("\t".join(head) + "\n")
                 for r in kept:
                     f.write("\t".join(r) + "\n")
-Path("/work/tools/dropped.log").write_text("\n".join(log) + "\n")
-print(len(log), "changes; see /work/tools/dropped.log")
+Path("ontology/pending/dropped.log").write_text("\n".join(log) + "\n")
+print(len(log), "changes; see ontology/pending/dropped.log")
 m = load(SRC)
 print(len(m.errors), "errors left")
 for e in m.errors[:30]:
