@@ -1,4 +1,4 @@
-# ruff: noqa: E402, E501, T201 - developer script run by hand
+# ruff: noqa: T201 - developer script run by hand
 """Remove references to keys no table defines (logged), so finished tables can be integrated
 before every curator has delivered. Conditions left without a location are dropped together
 with their finding and treatment links. Run from the repo root."""

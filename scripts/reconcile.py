@@ -1,4 +1,4 @@
-# ruff: noqa: E402, E501, T201 - developer script run by hand
+# ruff: noqa: E402, T201 - developer script run by hand
 """Reconcile curated tables from several curators (run from the repo root; prints a report).
 
 - keys defined in more than one file of the same table kind: keep the first by PRIORITY, drop

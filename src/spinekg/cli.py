@@ -140,7 +140,14 @@ def _stats(a: argparse.Namespace) -> None:
 
 
 def _compressed_root(a: argparse.Namespace) -> None:
-    emit(_graph(a).compressed_root(a.disc, a.type), a.format)
+    from .errors import SpineKGError
+
+    disc = a.disc or a.disc_pos
+    if not disc:
+        raise SpineKGError(
+            "compressed-root needs a disc level, e.g. `spinekg compressed-root L4-L5`"
+        )
+    emit(_graph(a).compressed_root(disc, a.type), a.format)
 
 
 def _serve(a: argparse.Namespace) -> None:
@@ -373,12 +380,13 @@ COMMANDS: list[tuple[str, Handler, str, str, list[tuple[tuple[str, ...], dict[st
         "which root a disc herniation compresses",
         "spinekg compressed-root --disc L4-L5 --type paracentral",
         [
-            (("--disc",), {"required": True}),
+            (("disc_pos",), {"nargs": "?", "metavar": "DISC", "help": "disc level, e.g. L4-L5"}),
+            (("--disc",), {"help": "disc level (same as the positional DISC)"}),
             (
                 ("--type",),
                 {
                     "default": "paracentral",
-                    "help": "paracentral (posterolateral), foraminal (far lateral) or central",
+                    "help": "paracentral (posterolateral), foraminal (far lateral), central or all",
                 },
             ),
         ],

@@ -432,22 +432,29 @@ class KnowledgeGraph:
         """Which root a herniation of ``disc`` compresses, for a herniation type, per source.
 
         :param disc: a disc ("L4-L5", "L4-L5 disc", "L4/5")
-        :param herniation: paracentral (posterolateral), foraminal (far lateral) or central
+        :param herniation: paracentral (posterolateral), foraminal (far lateral), central, or
+            ``all`` for every type with a sourced rule
         :raises UnknownTermError: the text names no disc
-        :raises ValueError: an unknown herniation type
+        :raises InvalidQueryError: an unknown herniation type
         """
-        htype = _herniation_type(herniation)
+        wanted = (
+            None
+            if herniation.strip().casefold() in ("all", "any")
+            else (_herniation_type(herniation))
+        )
         term = self.resolve(disc, ("intervertebral_disc",))
-        by: dict[str, set[str]] = defaultdict(set)
-        notes: dict[str, set[str]] = defaultdict(set)
+        by: dict[tuple[str, str], set[str]] = defaultdict(set)
+        notes: dict[tuple[str, str], set[str]] = defaultdict(set)
         for r in self._run("compression_rules", disc=term.iri):
-            if r["herniation_type"] == htype:
-                by[r["root"]].add(r["source"])
+            if wanted is None or r["herniation_type"] == wanted:
+                k = (r["herniation_type"], r["root"])
+                by[k].add(r["source"])
                 if r.get("note"):
-                    notes[r["root"]].add(r["note"])
+                    notes[k].add(r["note"])
+        order = {"paracentral": 0, "foraminal": 1, "central": 2}
         return tuple(
-            Compression(term, htype, root, tuple(sorted(srcs)), tuple(sorted(notes[root])))
-            for root, srcs in sorted(by.items())
+            Compression(term, k[0], k[1], tuple(sorted(srcs)), tuple(sorted(notes[k])))
+            for k, srcs in sorted(by.items(), key=lambda kv: (order.get(kv[0][0], 9), kv[0][1]))
         )
 
     def exiting_root(self, level: str) -> tuple[ExitingRoot, ...]:
