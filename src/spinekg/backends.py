@@ -64,6 +64,9 @@ def _value(term: Any) -> str:
 class EmbeddedBackend:
     """An in-process pyoxigraph store, read-only after loading."""
 
+    #: the data never changes after loading, so answers to stored queries may be memoized
+    immutable = True
+
     def __init__(self, paths: Sequence[Path] = (), *, data: Iterable[tuple[str, str]] = ()) -> None:
         import pyoxigraph
 
@@ -124,6 +127,9 @@ class RemoteBackend:
     bounded number of times, and only after a failure that may be transient (HTTP 5xx or a
     dropped connection) and while time remains; a timeout is never retried.
     """
+
+    #: the endpoint's data may change between calls: answers are never memoized
+    immutable = False
 
     def __init__(
         self, url: str, *, timeout: float = 10.0, retries: int = 1, max_rows: int = 100_000

@@ -103,7 +103,11 @@ def _innervation_of(a: argparse.Namespace) -> None:
     for path in inn.paths:
         print("  nerve path: " + " > ".join(t.label for t in path))
     print(f"  roots named by every source: {', '.join(inn.consensus_roots) or '-'}")
+    print(f"  roots named by most sources: {', '.join(inn.majority_roots) or '-'}")
+    support = ", ".join(f"{r} {k}" for r, k in inn.root_support.items())
+    n = len(inn.sources)
     print(f"  roots named by some source:  {', '.join(inn.any_roots) or '-'}")
+    print(f"  sources naming each root:    {support or '-'} (of {n})")
     emit(
         [c.as_dict() for c in inn.claims],
         "table",

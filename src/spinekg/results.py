@@ -136,6 +136,16 @@ class Innervation(NamedTuple):
         return _consensus(self.claims)
 
     @property
+    def majority_roots(self) -> tuple[str, ...]:
+        """Roots named by at least half of the sources with a root claim."""
+        return _majority(self.claims)
+
+    @property
+    def root_support(self) -> dict[str, int]:
+        """How many distinct sources name each root."""
+        return _support(self.claims)
+
+    @property
     def disputed_roots(self) -> tuple[str, ...]:
         """Roots some sources name and others do not."""
         return tuple(r for r in self.any_roots if r not in self.consensus_roots)
@@ -146,8 +156,7 @@ class Innervation(NamedTuple):
             **self.target.as_dict(),
             "nerves": [n.as_dict() for n in self.nerves],
             "nerve_paths": [[t.label for t in p] for p in self.paths],
-            "consensus_roots": list(self.consensus_roots),
-            "any_roots": list(self.any_roots),
+            **_consensus_view(self.claims),
             "disputed_roots": list(self.disputed_roots),
             "claims": [c.as_dict() for c in self.claims],
             "sources": list(self.sources),
@@ -196,6 +205,16 @@ class Reflex(NamedTuple):
         return _consensus(self.claims)
 
     @property
+    def majority_roots(self) -> tuple[str, ...]:
+        """Roots named by at least half of the sources with a root claim."""
+        return _majority(self.claims)
+
+    @property
+    def root_support(self) -> dict[str, int]:
+        """How many distinct sources name each root."""
+        return _support(self.claims)
+
+    @property
     def sources(self) -> tuple[str, ...]:
         """Ids of the sources behind the root claims."""
         return tuple(sorted({c.source for c in self.claims}))
@@ -204,14 +223,38 @@ class Reflex(NamedTuple):
         """A JSON-ready dict."""
         return {
             **self.term.as_dict(),
-            "consensus_roots": list(self.consensus_roots),
-            "any_roots": list(self.any_roots),
+            **_consensus_view(self.claims),
             "muscles": [t.as_dict() for t in self.muscles],
             "afferent_nerves": [t.as_dict() for t in self.afferent],
             "efferent_nerves": [t.as_dict() for t in self.efferent],
             "claims": [c.as_dict() for c in self.claims],
             "sources": list(self.sources),
         }
+
+
+def _support(claims: tuple[RootClaim, ...]) -> dict[str, int]:
+    """How many distinct sources name each root (craniocaudal order)."""
+    by_root: dict[str, set[str]] = {}
+    for c in claims:
+        by_root.setdefault(c.root, set()).add(c.source)
+    return {r: len(by_root[r]) for r in roots_sorted(set(by_root))}
+
+
+def _majority(claims: tuple[RootClaim, ...]) -> tuple[str, ...]:
+    """Roots named by at least half of the sources that make any root claim."""
+    n = len({c.source for c in claims})
+    return tuple(r for r, k in _support(claims).items() if 2 * k >= n) if n else ()
+
+
+def _consensus_view(claims: tuple[RootClaim, ...]) -> dict[str, Any]:
+    """The computed agreement fields shared by every answer that carries root claims."""
+    return {
+        "consensus_roots": list(_consensus(claims)),
+        "majority_roots": list(_majority(claims)),
+        "any_roots": list(roots_sorted({c.root for c in claims})),
+        "root_support": _support(claims),
+        "sources_with_root_claims": len({c.source for c in claims}),
+    }
 
 
 def _consensus(claims: tuple[RootClaim, ...]) -> tuple[str, ...]:
@@ -280,6 +323,16 @@ class Movement(NamedTuple):
         return _consensus(self.claims)
 
     @property
+    def majority_roots(self) -> tuple[str, ...]:
+        """Roots named by at least half of the sources with a root claim."""
+        return _majority(self.claims)
+
+    @property
+    def root_support(self) -> dict[str, int]:
+        """How many distinct sources name each root."""
+        return _support(self.claims)
+
+    @property
     def sources(self) -> tuple[str, ...]:
         """Ids of the sources behind the root claims."""
         return tuple(sorted({c.source for c in self.claims}))
@@ -288,8 +341,7 @@ class Movement(NamedTuple):
         """A JSON-ready dict."""
         return {
             **self.term.as_dict(),
-            "consensus_roots": list(self.consensus_roots),
-            "any_roots": list(self.any_roots),
+            **_consensus_view(self.claims),
             "key_movement_of_roots": list(self.key_for),
             "muscles": [m.as_dict() for m in self.muscles],
             "nerves": sorted({n.label for m in self.muscles for n in m.nerves}),
