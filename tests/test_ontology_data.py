@@ -116,3 +116,77 @@ def test_every_claim_cites_a_declared_source_with_date(kg: KnowledgeGraph) -> No
 def test_no_dermatome_is_mapped_to_embryonic_uberon_dermatome(kg: KnowledgeGraph) -> None:
     rows = kg.sparql('SELECT ?d WHERE { ?d skg:kind "dermatome" ; oboInOwl:hasDbXref ?x }')
     assert rows == []
+
+
+# --- issue 4 spot checks, each against the sources named in the comment -----------------------
+
+
+def test_deltoid_axillary_c5_c6() -> None:
+    # kato_1989_scapular_muscles "C5, C6, and (C7) the deltoid"; orthobullets_deltoid "Axillary
+    # nerve (C5 and C6)"; gu_1996_brachial_plexus_roots "C5 mainly forms the axillary nerve"
+    inn = spinekg.innervation_of("deltoid")
+    assert {n.label for n in inn.nerves} == {"axillary nerve"}
+    assert {"C5", "C6"} <= set(inn.majority_roots)
+    assert "C5" in inn.consensus_roots
+
+
+def test_abductor_pollicis_brevis_median_c8_t1() -> None:
+    # uw_muscle_atlas_abductor_pollicis_brevis and chiba_2015_c8_t1_forearm: C8 and T1
+    inn = spinekg.innervation_of("abductor pollicis brevis")
+    assert any("median nerve" in {t.label for t in p} for p in inn.paths)
+    assert {"C8", "T1"} <= set(inn.majority_roots)
+
+
+def test_patellar_reflex_l3_l4_via_femoral() -> None:
+    # doctorsacademy_lower_limb_innervation: the knee jerk tests quadriceps (L3, L4), femoral nerve
+    r = spinekg.reflex("patellar")
+    assert {t.label for t in r.afferent} == {"femoral nerve"}
+    assert {"L3", "L4"} <= set(r.majority_roots)
+    assert "quadriceps femoris" in {t.label for t in r.muscles}
+
+
+@pytest.mark.parametrize(
+    ("root", "movement"),
+    [
+        # ISNCSCI key muscle functions, as reproduced by cns_wiki_asia_motor_scoring and
+        # eorif_neurological_examination
+        ("C5", "elbow flexion"),
+        ("C6", "wrist extension"),
+        ("C7", "elbow extension"),
+        ("C8", "finger flexion"),
+        ("T1", "little finger abduction"),
+        ("L2", "hip flexion"),
+        ("L3", "knee extension"),
+        ("L4", "ankle dorsiflexion"),
+        ("L5", "great toe extension"),
+        ("S1", "ankle plantarflexion"),
+    ],
+)
+def test_isncsci_key_muscle_functions(root: str, movement: str) -> None:
+    rows = spinekg.key_muscles(root)
+    assert movement in {r.term.label for r in rows if r.role == "movement"}
+    assert all(r.sources for r in rows)
+
+
+@pytest.mark.parametrize(
+    ("reflex", "root"),
+    [
+        ("biceps", "C5"),  # upstate_herniated_disc_roots lists the biceps reflex under C5 and C6
+        ("triceps", "C7"),  # upstate_herniated_disc_roots: triceps reflex under C7
+        ("achilles", "S1"),  # doctorsacademy: the ankle reflex tests S1
+    ],
+)
+def test_reflex_roots(reflex: str, root: str) -> None:
+    assert root in spinekg.reflex(reflex).any_roots
+
+
+def test_brachial_plexus_parts_and_their_roots() -> None:
+    # brachial plexus: upper trunk C5-C6, middle trunk C7, lower trunk C8-T1 (plexus_parts_brachial
+    # sources); posterior cord gives the axillary and radial nerves
+    roots = {p.target.label: set(p.roots) for p in spinekg.plexus("brachial plexus")}
+    assert roots["brachial plexus"] == {"C5", "C6", "C7", "C8", "T1"}
+    assert roots["upper trunk of brachial plexus"] == {"C5", "C6"}
+    assert roots["middle trunk of brachial plexus"] == {"C7"}
+    assert roots["lower trunk of brachial plexus"] == {"C8", "T1"}
+    posterior = {p.target.label for p in spinekg.plexus("posterior cord of brachial plexus")}
+    assert {"axillary nerve", "radial nerve"} <= posterior

@@ -9,9 +9,7 @@ from spinekg.errors import InvalidQueryError
 from spinekg.queries import parse_query_file, registry
 from spinekg.resources import QUERIES_DIR
 
-KNOWN_GAPS = {
-    "key_muscles": "the ISNCSCI key-muscle table is not curated yet (issue 4)",
-}
+KNOWN_GAPS: dict[str, str] = {}
 
 
 @pytest.mark.parametrize(

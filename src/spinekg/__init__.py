@@ -37,6 +37,7 @@ from .results import (
     KeyMuscle,
     Movement,
     MuscleNerve,
+    PlexusMember,
     RedFlag,
     Reflex,
     RootClaim,
@@ -66,6 +67,7 @@ __all__ = [
     "KnowledgeGraph",
     "Movement",
     "MuscleNerve",
+    "PlexusMember",
     "RedFlag",
     "Reflex",
     "RootClaim",
@@ -246,10 +248,11 @@ def movement(text: str) -> Movement:
 def key_muscles(root: str) -> tuple[KeyMuscle, ...]:
     """The ISNCSCI key movement and muscle(s) of a root, with sources.
 
-    The ISNCSCI key-muscle table is not curated yet, so this returns nothing for now:
-
-    >>> key_muscles("C5")
-    ()
+    >>> rows = key_muscles("C5")
+    >>> [r.term.label for r in rows if r.role == "movement"]
+    ['elbow flexion']
+    >>> "biceps brachii" in {r.term.label for r in rows if r.role == "muscle"}
+    True
     """
     return default_graph().key_muscles(root)
 
@@ -272,11 +275,18 @@ def disputed() -> tuple[Dispute, ...]:
     return default_graph().disputed()
 
 
-def plexus(text: str) -> tuple[Supply, ...]:
+def plexus(text: str) -> tuple[PlexusMember, ...]:
     """Parts and branches of a plexus or plexus part, with the roots that form each.
 
+    The first row is the queried part itself, then its parts, then its branches:
+
+    >>> trunk = plexus("upper trunk")
+    >>> trunk[0].target.label, trunk[0].roots
+    ('upper trunk of brachial plexus', ('C5', 'C6'))
     >>> any(s.target.label == "sciatic nerve" for s in plexus("sacral plexus"))
     True
+
+    :raises UnknownTermError: the text names no plexus or plexus part
     """
     return default_graph().plexus(text)
 

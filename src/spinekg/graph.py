@@ -24,6 +24,7 @@ from .results import (
     KeyMuscle,
     Movement,
     MuscleNerve,
+    PlexusMember,
     RedFlag,
     Reflex,
     RootClaim,
@@ -286,9 +287,21 @@ class KnowledgeGraph:
     def reflex(self, text: str) -> Reflex:
         """A reflex's roots (each source's claim), afferent and efferent nerves and muscles.
 
+        "biceps" and "biceps reflex" both name the biceps reflex.
+
         :raises UnknownTermError: the text names no reflex
         """
-        term = self.resolve(text, ("reflex",))
+        from .errors import UnknownTermError
+
+        try:
+            term = self.resolve(text, ("reflex",))
+        except UnknownTermError as first:
+            if text.casefold().rstrip().endswith(("reflex", "jerk")):
+                raise
+            try:
+                term = self.resolve(f"{text} reflex", ("reflex",))
+            except UnknownTermError:
+                raise first from None
         parts: dict[str, set[Term]] = defaultdict(set)
         for r in self._run("reflex", reflex=term.iri):
             parts[r["role"]].add(Term(curie(r["part"]), r["part_label"]))
@@ -423,8 +436,11 @@ class KnowledgeGraph:
                 )
         return tuple(sorted(out, key=lambda d: d.target.label))
 
-    def plexus(self, text: str) -> tuple[Supply, ...]:
-        """The parts and branches of a plexus or plexus part, with the roots that form each."""
+    def plexus(self, text: str) -> tuple[PlexusMember, ...]:
+        """The plexus or plexus part itself, its parts and branches, and the roots of each.
+
+        :raises UnknownTermError: the text names no plexus or plexus part
+        """
         term = self.resolve(text, ("plexus", "plexus_part"))
         members: dict[str, Term] = {}
         roots: dict[str, set[str]] = defaultdict(set)
@@ -435,7 +451,9 @@ class KnowledgeGraph:
         out = []
         for iri, t in sorted(members.items(), key=lambda kv: kv[1].label):
             claims = tuple(sorted({_claim(r) for r in self._run("segmental_claims", subject=iri)}))
-            out.append(Supply(t, (), claims, "plexus part" if t.kind != "nerve" else "branch"))
+            basis = "branch" if t.kind == "nerve" else ("self" if iri == term.iri else "part")
+            out.append(PlexusMember(t, basis, roots_sorted(roots[iri]), claims))
+        out.sort(key=lambda m: (m.basis != "self", m.basis != "part", m.target.label))
         return tuple(out)
 
     def stats(self) -> dict[str, int]:

@@ -112,6 +112,40 @@ class Supply(NamedTuple):
         }
 
 
+class PlexusMember(NamedTuple):
+    """A part or branch of a plexus: the roots that form it and each source's root claims.
+
+    ``formed_from_roots`` are the roots the curated plexus table says form a plexus part;
+    ``claims`` are sourced segmental claims about a branch (a nerve).
+    """
+
+    target: Term
+    basis: str
+    formed_from_roots: tuple[str, ...]
+    claims: tuple[RootClaim, ...] = ()
+
+    @property
+    def roots(self) -> tuple[str, ...]:
+        """The roots of this member: those that form it, else those any source names."""
+        return self.formed_from_roots or roots_sorted({c.root for c in self.claims})
+
+    @property
+    def sources(self) -> tuple[str, ...]:
+        """Ids of the sources behind the root claims."""
+        return tuple(sorted({c.source for c in self.claims}))
+
+    def as_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict with ``curie``, ``label`` and the roots at the top level."""
+        return {
+            **self.target.as_dict(),
+            "basis": self.basis,
+            "roots": list(self.roots),
+            "formed_from_roots": list(self.formed_from_roots),
+            "claims": [c.as_dict() for c in self.claims],
+            "sources": list(self.sources),
+        }
+
+
 class Innervation(NamedTuple):
     """How a muscle or skin area is supplied: nerve paths up to roots, and root claims."""
 
