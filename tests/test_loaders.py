@@ -83,3 +83,61 @@ def test_pronto_reads_the_rdfxml_release() -> None:
     assert len(terms) > 300
     ta = terms["tibialis anterior"]
     assert ta.definition and any(s.description == "tibialis anticus" for s in ta.synonyms)
+
+
+def _class_count() -> int:
+    import pyoxigraph
+
+    store = pyoxigraph.Store()
+    store.bulk_load(path=str(TTL), format=pyoxigraph.RdfFormat.TURTLE)
+    q = (
+        "SELECT (COUNT(DISTINCT ?c) AS ?n) WHERE { ?c a <http://www.w3.org/2002/07/owl#Class> "
+        'FILTER(STRSTARTS(STR(?c), "https://w3id.org/spinekg/SPINEKG_")) }'
+    )
+    return int(next(iter(store.query(q)))["n"].value)
+
+
+@pytest.mark.parametrize("name", ["spinekg.obo", "spinekg.json"])
+def test_obo_and_obographs_releases_match_the_owl_classes(name: str) -> None:
+    """fastobo parses the OBO file strictly; pronto reads both; same classes as the Turtle."""
+    import warnings
+
+    import fastobo
+    import pronto
+
+    path = ONTOLOGY_DIR / name
+    if name.endswith(".obo"):
+        doc = fastobo.load(str(path))  # raises on any syntax error
+        assert sum(1 for f in doc if isinstance(f, fastobo.term.TermFrame)) == _class_count()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        onto = pronto.Ontology(str(path))
+    terms = {t.name: t for t in onto.terms()}
+    assert len(onto.terms()) == _class_count()
+    ta = terms["tibialis anterior"]
+    assert {s.name for s in ta.superclasses(distance=1, with_self=False)} == {"skeletal muscle"}
+    if name.endswith(".obo"):
+        rel = {r.name: {t.name for t in v} for r, v in ta.relationships.items()}
+        assert rel["innervated by"] == {"deep fibular nerve"}
+        assert "fifth lumbar spinal nerve" in rel["has segmental supply"]
+
+
+def test_sssom_files_parse_without_dropping_a_mapping() -> None:
+    """sssom-py reads every mapping set and keeps every row (malformed rows would be dropped)."""
+    from sssom.parsers import parse_sssom_table
+
+    files = sorted((ONTOLOGY_DIR / "mappings").glob("*.sssom.tsv"))
+    assert files
+    for path in files:
+        lines = path.read_text(encoding="utf-8").splitlines()
+        rows = [line for line in lines if line and not line.startswith("#")][1:]  # no header
+        msdf = parse_sssom_table(str(path))
+        assert len(msdf.df) == len(rows), path.name
+        assert set(msdf.df["predicate_id"]) <= {
+            "skos:exactMatch",
+            "skos:closeMatch",
+            "skos:broadMatch",
+            "skos:narrowMatch",
+            "skos:relatedMatch",
+        }
+        assert msdf.metadata["license"].startswith("https://creativecommons.org/")

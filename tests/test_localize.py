@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+import spinekg
 from spinekg import InvalidQueryError, KnowledgeGraph, UnknownTermError
 
 
@@ -42,3 +43,11 @@ def test_bad_input(mini_kg: KnowledgeGraph) -> None:
         mini_kg.localize(weak=["no such muscle"])
     with pytest.raises(InvalidQueryError):
         mini_kg.localize()
+
+
+def test_localize_stays_callable_after_first_use() -> None:
+    """Regression: importing the engine module once must not shadow ``spinekg.localize``."""
+    first = spinekg.localize(weak=["tibialis anterior"])
+    second = spinekg.localize(weak=["tibialis anterior"])
+    assert callable(spinekg.localize)
+    assert first.candidates[0].lesion == second.candidates[0].lesion

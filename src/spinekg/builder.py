@@ -1755,6 +1755,20 @@ def render(root: Path, *, allocate: bool = True) -> dict[Path, str]:
     }
     for name, text in _sssom(m, ids).items():
         files[root / "ontology" / "mappings" / name] = text
+    from ._obo import records, to_obo, to_obograph
+
+    recs = records(
+        KINDS,
+        sorted(m.entities.values(), key=lambda e: e.key),
+        ids,
+        _merged_rels,
+        lambda ent: _default_definition(m, ent),
+        src_iri,
+    )
+    files[root / "ontology" / "spinekg.obo"] = to_obo(recs, OBJECT_PROPS, VERSION, V.ONTOLOGY_IRI)
+    files[root / "ontology" / "spinekg.json"] = to_obograph(
+        recs, OBJECT_PROPS, VERSION, V.ONTOLOGY_IRI
+    )
     files[root / "ontology" / "spinekg-index.tsv"] = _index(m, ids)
     files[root / "ontology" / "spinekg-release.json"] = _manifest(
         checksum,

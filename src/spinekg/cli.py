@@ -491,8 +491,13 @@ COMMANDS: list[tuple[str, Handler, str, str, list[tuple[tuple[str, ...], dict[st
 ]
 
 
-def make_parser() -> argparse.ArgumentParser:
-    """Build the argument parser (every command has help and an example)."""
+def make_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """Build the argument parser (every command has help and an example).
+
+    With ``only`` naming a command, just that command's sub-parser is built: a one-shot answer
+    then pays for one sub-parser instead of all of them (argparse set-up is a visible share of
+    the CLI's start-up). Help and unknown commands use the full parser.
+    """
     parser = argparse.ArgumentParser(
         prog="spinekg",
         description=f"spinekg: a sourced knowledge graph of the human spinal nerves. {DISCLAIMER}",
@@ -504,6 +509,8 @@ def make_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"spinekg {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name, handler, summary, example, arguments in COMMANDS:
+        if only is not None and name != only:
+            continue
         p = sub.add_parser(
             name,
             help=summary,
@@ -526,8 +533,11 @@ def make_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI; user errors print one line to stderr and return 1."""
-    parser = make_parser()
-    args = parser.parse_args(argv)
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    first = args_list[0] if args_list else None
+    known = first is not None and any(first == c[0] for c in COMMANDS)
+    parser = make_parser(first if known else None)
+    args = parser.parse_args(args_list)
     if not getattr(args, "handler", None):
         parser.print_help()
         return 2

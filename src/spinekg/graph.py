@@ -37,7 +37,7 @@ from .results import (
 from .terms import TermIndex
 
 if TYPE_CHECKING:
-    from .localize import Localization, Model
+    from ._localize import Localization, Model
 from .vocab import SPARQL_PREFIXES, curie
 
 ROOT_KINDS = ("spinal_nerve",)
@@ -697,7 +697,7 @@ class KnowledgeGraph:
         :raises UnknownTermError: a finding names no known muscle, movement, area or reflex
         :raises InvalidQueryError: no finding, or an unknown reflex state
         """
-        from .localize import Model, localize
+        from ._localize import Model, localize
 
         if self._model is None:
             with self._lock:
