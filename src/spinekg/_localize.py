@@ -17,6 +17,7 @@ first among equals. Uncertain root claims (sources disagree) weigh less and are 
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -26,6 +27,14 @@ from .vocab import curie
 
 if TYPE_CHECKING:
     from .graph import KnowledgeGraph
+
+#: weight of the parsimony term: small enough never to outweigh one explained finding
+BREADTH_PENALTY = 0.05
+
+#: A modelling assumption (see docs/localization.md), not a sourced fact: a plexus lesion
+#: typically involves several roots, so when one root explains a pattern as well as a plexus
+#: part does, the root is preferred. Subtracted from a plexus part's (or whole plexus's) score.
+PLEXUS_PRIOR = {"plexus_part": 0.5, "plexus": 1.0, "spinal_structure": 1.0}
 
 REFLEX_STATES = {
     "normal": "normal",
@@ -123,6 +132,7 @@ class Model:
         for row in kg.sparql("SELECT ?r ?n ?l WHERE { ?r skg:short_name ?n ; rdfs:label ?l }"):
             roots[row["n"]] = row["r"]
             self._term(row["r"], row["l"], "spinal_nerve")
+        self.root_share: dict[str, dict[str, float]] = defaultdict(dict)  # subject -> root -> w
         for subject, by_source in per_subject.items():
             n_sources = len(by_source)
             counts: dict[str, int] = defaultdict(int)
@@ -131,32 +141,23 @@ class Model:
                     counts[root] += 1
             for root, k in counts.items():
                 if root in roots:
-                    self.effects[roots[root]][subject] = k / n_sources
+                    # a root most sources name is a firm prediction; a minority root is weak
+                    w = 1.0 if 2 * k >= n_sources else k / n_sources
+                    self.root_share[subject][roots[root]] = w
+                    self.effects[roots[root]][subject] = w
                     if k < n_sources:
                         self.uncertain[roots[root]].add(subject)
-        # nerve and plexus lesions: everything downstream
-        down = kg.sparql(
-            "SELECT DISTINCT ?lesion ?ll ?lk ?target ?tl ?tk WHERE { "
-            "?via (obo:RO_0002380|obo:BFO_0000050)* ?lesion . "
-            "?lesion skg:kind ?lk ; rdfs:label ?ll . "
-            'FILTER(?lk IN ("nerve", "plexus", "plexus_part")) '
-            "?t0 obo:RO_0002005 ?via . ?target obo:BFO_0000050? ?t0 . "
-            '?target skg:kind ?tk ; rdfs:label ?tl . FILTER(?tk IN ("muscle", "region")) }'
-        )
-        for r in down:
-            self._term(r["lesion"], r["ll"], r["lk"])
-            self._term(r["target"], r["tl"], r["tk"])
-            self.effects[r["lesion"]][r["target"]] = 1.0
-        arcs = kg.sparql(
-            "SELECT DISTINCT ?lesion ?ll ?lk ?reflex ?rl WHERE { "
-            "?reflex skg:afferent_nerve|skg:efferent_nerve ?n ; rdfs:label ?rl . "
-            "?n (obo:RO_0002380|obo:BFO_0000050)* ?lesion . ?lesion skg:kind ?lk ; "
-            'rdfs:label ?ll . FILTER(?lk IN ("nerve", "plexus", "plexus_part")) }'
-        )
-        for r in arcs:
-            self._term(r["lesion"], r["ll"], r["lk"])
-            self._term(r["reflex"], r["rl"], "reflex")
-            self.effects[r["lesion"]][r["reflex"]] = 1.0
+        # a root also affects the skin areas of its dermatome (dermatome tables)
+        for r in kg.sparql(
+            "SELECT ?root ?a ?al WHERE { ?d skg:dermatome_of ?root ; obo:RO_0002131 ?a . "
+            "?a rdfs:label ?al }"
+        ):
+            self._term(r["a"], r["al"], "region")
+            self.effects[r["root"]].setdefault(r["a"], 1.0)
+        self._downstream(kg)
+        self._condition_findings(kg)
+        self._merge_plexus_roots(kg)
+        self._spinal_structures(kg)
         performers = kg.sparql(
             "SELECT ?m ?ml ?x ?xl WHERE { ?m skg:performed_by ?x ; "
             "rdfs:label ?ml . ?x rdfs:label ?xl }"
@@ -171,15 +172,134 @@ class Model:
         for r in derm:
             self.dermatome_areas[r["d"]].add(r["a"])
 
-    def affects(self, lesion: str, item: str) -> float:
-        """How strongly a lesion is predicted to affect an item (0 = not at all)."""
+    def _downstream(self, kg: KnowledgeGraph) -> None:
+        """Nerve and plexus lesions: everything downstream, by the branch tree.
+
+        A peripheral nerve carries every fibre to what lies below it. A plexus part (root of
+        the plexus, trunk, division, cord) carries only the fibres of the roots that form it,
+        so a muscle below it is affected only as far as sources name one of those roots for
+        that muscle (the upper trunk does not weaken the hand through the median nerve).
+        """
+        forming: dict[str, set[str]] = defaultdict(set)
+        for r in kg.sparql("SELECT ?p ?r WHERE { ?p skg:formed_from_root ?r }"):
+            forming[r["p"]].add(r["r"])
+        path = "(obo:RO_0002380|obo:BFO_0000050|skg:formed_from_part)*"
+        down = kg.sparql(
+            "SELECT DISTINCT ?lesion ?ll ?lk ?target ?tl ?tk WHERE { "
+            f"?via {path} ?lesion . "
+            "?lesion skg:kind ?lk ; rdfs:label ?ll . "
+            'FILTER(?lk IN ("nerve", "plexus", "plexus_part")) '
+            "?t0 obo:RO_0002005 ?via . ?target obo:BFO_0000050? ?t0 . "
+            '?target skg:kind ?tk ; rdfs:label ?tl . FILTER(?tk IN ("muscle", "region")) }'
+        )
+        for r in down:
+            self._term(r["lesion"], r["ll"], r["lk"])
+            self._term(r["target"], r["tl"], r["tk"])
+            w = 1.0
+            own = forming.get(r["lesion"]) if r["lk"] == "plexus_part" else None
+            shares = self.root_share.get(r["target"])
+            if own and shares and r["tk"] == "muscle":
+                w = max((shares.get(root, 0.0) for root in own), default=0.0)
+                if not w:
+                    continue
+            self.effects[r["lesion"]][r["target"]] = max(
+                w, self.effects[r["lesion"]].get(r["target"], 0.0)
+            )
+        arcs = kg.sparql(
+            "SELECT DISTINCT ?lesion ?ll ?lk ?reflex ?rl WHERE { "
+            "?reflex skg:afferent_nerve|skg:efferent_nerve ?n ; rdfs:label ?rl . "
+            f"?n {path} ?lesion . ?lesion skg:kind ?lk ; "
+            'rdfs:label ?ll . FILTER(?lk IN ("nerve", "plexus", "plexus_part")) }'
+        )
+        for r in arcs:
+            self._term(r["lesion"], r["ll"], r["lk"])
+            self._term(r["reflex"], r["rl"], "reflex")
+            own = forming.get(r["lesion"]) if r["lk"] == "plexus_part" else None
+            shares = self.root_share.get(r["reflex"])
+            if own and shares and not any(shares.get(root) for root in own):
+                continue
+            self.effects[r["lesion"]][r["reflex"]] = 1.0
+
+    def _spinal_structures(self, kg: KnowledgeGraph) -> None:
+        """A lesion of the cauda equina affects every root it holds (structure-root table)."""
+        rows = kg.sparql(
+            'SELECT ?s ?sl ?r WHERE { ?s skg:kind "spinal_structure" ; rdfs:label ?sl ; '
+            "skg:formed_from_root ?r }"
+        )
+        for r in rows:
+            self._term(r["s"], r["sl"], "spinal_structure")
+            mine = self.effects[r["s"]]
+            for item, w in self.effects.get(r["r"], {}).items():
+                mine[item] = max(w, mine.get(item, 0.0))
+
+    def _merge_plexus_roots(self, kg: KnowledgeGraph) -> None:
+        """A "root of the brachial plexus" is the ventral ramus of one spinal nerve: clinically
+        a lesion there is a root lesion, so its effects are given to the spinal nerve and it is
+        not ranked as a separate candidate."""
+        rows = kg.sparql(
+            'SELECT ?p ?r WHERE { ?p skg:plexus_part_kind "plexus_root" ; skg:formed_from_root ?r }'
+        )
+        owners: dict[str, set[str]] = defaultdict(set)
+        for r in rows:
+            owners[r["p"]].add(r["r"])
+        for part, roots in owners.items():
+            effects = self.effects.pop(part, {})
+            if len(roots) != 1:
+                continue
+            root = next(iter(roots))
+            mine = self.effects[root]
+            for item, w in effects.items():
+                mine[item] = max(w, mine.get(item, 0.0))
+            self.uncertain[root] |= self.uncertain.pop(part, set())
+
+    def _condition_findings(self, kg: KnowledgeGraph) -> None:
+        """Deficits sources give for the lesion of one root, nerve or plexus part.
+
+        A radiculopathy, mononeuropathy or plexopathy located at exactly one structure lends
+        that structure its sourced findings: weakness of a muscle or movement, sensory loss or
+        paraesthesia in an area, a reduced or absent reflex ("preserved" findings are not
+        deficits and are skipped).
+        """
+        rows = kg.sparql(
+            "SELECT ?c ?loc ?lk ?ll ?fl ?fk ?about ?al ?ak WHERE { "
+            "?c skg:condition_kind ?ck . "
+            'FILTER(?ck IN ("radiculopathy", "mononeuropathy", "plexopathy", '
+            '"cauda_equina_syndrome", "conus_medullaris_syndrome")) '
+            "?c obo:RO_0004026 ?loc . ?loc skg:kind ?lk ; rdfs:label ?ll . "
+            'FILTER(?lk IN ("spinal_nerve", "nerve", "plexus_part", "spinal_structure")) '
+            "?link skg:finding_link_condition ?c ; skg:finding_link_finding ?f . "
+            "?f skg:finding_kind ?fk ; rdfs:label ?fl ; skg:finding_about ?about . "
+            'FILTER(?fk IN ("weakness", "sensory_loss", "paraesthesia", "reflex_change")) '
+            "?about rdfs:label ?al ; skg:kind ?ak }"
+        )
+        locations: dict[str, set[str]] = defaultdict(set)
+        for r in rows:
+            locations[r["c"]].add(r["loc"])
+        for r in rows:
+            if len(locations[r["c"]]) != 1:
+                continue
+            label = r["fl"].casefold()
+            if label.startswith(("preserved", "increased", "brisk")) or "hyper" in label:
+                continue
+            self._term(r["loc"], r["ll"], r["lk"])
+            self._term(r["about"], r["al"], r["ak"])
+            self.effects[r["loc"]][r["about"]] = 1.0
+
+    def affects(self, lesion: str, item: str, *, whole: bool = False) -> float:
+        """How strongly a lesion is predicted to affect an item (0 = not at all).
+
+        A movement is weakened when one of its muscles is; with ``whole=True`` (is the
+        movement predicted to be lost, so that finding it normal contradicts the lesion?)
+        the share of its muscles the lesion affects counts instead.
+        """
         eff = self.effects.get(lesion, {})
         direct = eff.get(item, 0.0)
         if direct:
             return direct
         muscles = self.performed_by.get(item)
-        if muscles:  # a movement is affected when one of its muscles is
-            return max((eff.get(m, 0.0) for m in muscles), default=0.0)
+        if muscles:
+            hits = [eff.get(m, 0.0) for m in muscles]
+            return sum(hits) / len(hits) if whole else max(hits, default=0.0)
         areas = self.dermatome_areas.get(item)
         if areas:  # a dermatome given as a sensory finding: its areas
             return max((eff.get(a, 0.0) for a in areas), default=0.0)
@@ -210,7 +330,7 @@ def localize(
             raise InvalidQueryError(
                 f"unknown reflex state {state[:30]!r}; use normal, reduced, absent or increased"
             )
-        findings.append(("reflex", key, kg.resolve(name, ("reflex",))))
+        findings.append(("reflex", key, kg.resolve_reflex(name)))
     if not findings:
         from .errors import InvalidQueryError
 
@@ -228,6 +348,9 @@ def localize(
         )
         if not any(e.verdict == "explains" for e in ev):
             continue
+        # Occam: among lesions that fit equally, the one predicting fewer deficits is likelier
+        score -= BREADTH_PENALTY * math.log2(1 + len(effects))
+        score -= PLEXUS_PRIOR.get(model.terms[lesion].kind, 0.0)
         scored.append((score, len(effects), lesion, ev))
     scored.sort(key=lambda x: (-round(x[0], 6), x[1], model.terms[x[2]].label))
     out: list[Candidate] = []
@@ -265,6 +388,7 @@ def _evidence(
             verdict = "explains" if p > 0 else "unexplained"
             yield Evidence(label, kind, verdict, w * (p if p > 0 else 1.0), unsure)
         elif kind == "spared":
+            p = model.affects(lesion, term.iri, whole=True)
             if p > 0:
                 yield Evidence(label, kind, "contradicts", 1.5 * p, unsure)
             else:

@@ -156,6 +156,7 @@ TABLES: dict[str, tuple[str, ...]] = {
     "statements": ("key", "condition", "topic", "statement", "source", "locator", "note"),
     "xrefs": ("key", "xrefs", "source", "locator", "note"),
     "structure_roots": ("structure", "roots", "source", "locator", "note"),
+    "plexus_formation": ("part", "formed_from", "source", "locator", "note"),
 }
 
 ENUMS: dict[tuple[str, str], frozenset[str]] = {
@@ -406,6 +407,10 @@ OBJECT_PROPS: dict[str, tuple[str, str]] = {
     V.SKG + "formed_from_root": (
         "formed from root",
         "A plexus part is formed by fibres of a spinal nerve.",
+    ),
+    V.SKG + "formed_from_part": (
+        "formed from part",
+        "A plexus part (a cord) is formed by the union of other plexus parts (divisions).",
     ),
     V.SKG + "dermatome_of": ("dermatome of", "A dermatome is the skin area of a spinal nerve."),
     V.SKG + "reflex_muscle": ("reflex muscle", "The muscle that contracts in a reflex."),
@@ -1140,6 +1145,23 @@ def _claims(m: Model, rows: object) -> None:
                     Where(where.table, where.row, "roots"),
                 )
             )
+    for where, r in get("plexus_formation"):
+        srcs = m.need_source(Where(where.table, where.row, "source"), r["source"])
+        part = m.entities.get(r["part"])
+        if part is None or part.kind not in ("plexus", "plexus_part"):
+            m.errors.append(
+                f"{Where(where.table, where.row, 'part')}: unknown plexus part {r['part']!r}"
+            )
+            continue
+        for src_part in split(r["formed_from"]):
+            part.rels.append(
+                Rel(
+                    V.SKG + "formed_from_part",
+                    src_part,
+                    tuple(srcs),
+                    Where(where.table, where.row, "formed_from"),
+                )
+            )
     for where, r in get("exit_rules"):
         srcs = m.need_source(Where(where.table, where.row, "source"), r["source"])
         sn = m.entities.get(r["root"])
@@ -1297,6 +1319,7 @@ ALLOWED_TARGETS: dict[str, frozenset[str]] = {
     ),
     V.SKG + "has_segmental_supply": frozenset({"spinal_nerve"}),
     V.SKG + "formed_from_root": frozenset({"spinal_nerve"}),
+    V.SKG + "formed_from_part": frozenset({"plexus_part"}),
     V.SKG + "key_movement_of": frozenset({"spinal_nerve"}),
     V.SKG + "key_muscle_of": frozenset({"spinal_nerve"}),
     V.SKG + "exits_through": frozenset({"intervertebral_foramen", "spinal_structure"}),

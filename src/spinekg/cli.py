@@ -175,6 +175,21 @@ def _statements(a: argparse.Namespace) -> None:
     )
 
 
+def _chart(a: argparse.Namespace) -> None:
+    from .chart import chart_as_rows, render_chart, segmental_chart
+
+    data = segmental_chart(_graph(a), a.region)
+    if a.output:
+        path = render_chart(data, a.output)
+        print(f"wrote {path} ({len(data.rows)} muscles x {len(data.roots)} roots)")
+        return
+    emit(chart_as_rows(data), a.format)
+
+
+def _dermatomes(a: argparse.Namespace) -> None:
+    emit(_graph(a).dermatomes(), a.format)
+
+
 def _localize(a: argparse.Namespace) -> None:
     from .errors import InvalidQueryError
 
@@ -458,6 +473,23 @@ COMMANDS: list[tuple[str, Handler, str, str, list[tuple[tuple[str, ...], dict[st
             (("--reflex",), {"action": "append", "help": "NAME=normal|reduced|absent|increased"}),
             (("--limit",), {"type": int, "default": 10}),
         ],
+    ),
+    (
+        "chart",
+        _chart,
+        "segmental chart of a region: muscles by nerve against roots (svg, png or html)",
+        "spinekg chart --region lower-limb -o chart.svg",
+        [
+            (("--region",), {"default": "lower-limb", "help": "upper-limb, lower-limb or trunk"}),
+            (("-o", "--output"), {"help": "file to write (.svg, .png or .html); else print"}),
+        ],
+    ),
+    (
+        "dermatomes",
+        _dermatomes,
+        "every dermatome with its ISNCSCI key sensory point and skin areas",
+        "spinekg dermatomes --format json",
+        [],
     ),
     ("queries", _queries, "list the stored queries", "spinekg queries", []),
     (

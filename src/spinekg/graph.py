@@ -32,12 +32,14 @@ from .results import (
     Supply,
     Term,
     TermDetails,
+    root_sort_key,
     roots_sorted,
 )
 from .terms import TermIndex
 
 if TYPE_CHECKING:
     from ._localize import Localization, Model
+    from .chart import ChartData
 from .vocab import SPARQL_PREFIXES, curie
 
 ROOT_KINDS = ("spinal_nerve",)
@@ -253,6 +255,7 @@ class KnowledgeGraph:
         paths: list[tuple[Term, ...]] = []
         for iri, t in sorted(direct.items(), key=lambda kv: kv[1].label):
             paths.extend(_walk(t, iri, parents))
+        paths = _fullest(paths)
         claims = [_claim(r) for r in self._run("segmental_claims", subject=term.iri)]
         # a head of a muscle also shows the claims sources make about the whole muscle
         whole = self.sparql(
@@ -284,6 +287,23 @@ class KnowledgeGraph:
         rows = self.sparql(f"SELECT ?n WHERE {{ <{term.iri}> skg:short_name ?n }}")
         return rows[0]["n"] if rows else term.label
 
+    def resolve_reflex(self, text: str) -> Term:
+        """Resolve a reflex name; "biceps" and "achilles" mean the biceps and Achilles reflexes.
+
+        :raises UnknownTermError: the text names no reflex
+        """
+        from .errors import UnknownTermError
+
+        try:
+            return self.resolve(text, ("reflex",))
+        except UnknownTermError as first:
+            if text.casefold().rstrip().endswith(("reflex", "jerk")):
+                raise
+            try:
+                return self.resolve(f"{text} reflex", ("reflex",))
+            except UnknownTermError:
+                raise first from None
+
     def reflex(self, text: str) -> Reflex:
         """A reflex's roots (each source's claim), afferent and efferent nerves and muscles.
 
@@ -291,17 +311,7 @@ class KnowledgeGraph:
 
         :raises UnknownTermError: the text names no reflex
         """
-        from .errors import UnknownTermError
-
-        try:
-            term = self.resolve(text, ("reflex",))
-        except UnknownTermError as first:
-            if text.casefold().rstrip().endswith(("reflex", "jerk")):
-                raise
-            try:
-                term = self.resolve(f"{text} reflex", ("reflex",))
-            except UnknownTermError:
-                raise first from None
+        term = self.resolve_reflex(text)
         parts: dict[str, set[Term]] = defaultdict(set)
         for r in self._run("reflex", reflex=term.iri):
             parts[r["role"]].add(Term(curie(r["part"]), r["part_label"]))
@@ -338,6 +348,23 @@ class KnowledgeGraph:
             for i, t in sorted(areas.items(), key=lambda kv: kv[1].label)
         )
         return Dermatome(root, short, term, tuple(sorted(points)), supplies)
+
+    def dermatomes(self) -> tuple[Dermatome, ...]:
+        """Every root that has a curated dermatome, craniocaudally (the dermatome table)."""
+        rows = self.sparql(
+            "SELECT DISTINCT ?n WHERE { ?d skg:dermatome_of ?r . ?r skg:short_name ?n }"
+        )
+        names = sorted({r["n"] for r in rows}, key=root_sort_key)
+        return tuple(self.dermatome(n) for n in names)
+
+    def chart(self, region: str) -> ChartData:
+        """The segmental chart data of a region (``upper-limb``, ``lower-limb``, ``trunk``).
+
+        :raises InvalidQueryError: an unknown region
+        """
+        from .chart import segmental_chart
+
+        return segmental_chart(self, region)
 
     def roots_of_area(self, text: str) -> tuple[Supply, ...]:
         """Roots (dermatomes) and cutaneous nerves that supply a skin area, with sources."""
@@ -736,6 +763,22 @@ def _walk(term: Term, iri: str, parents: dict[str, set[Term]]) -> list[tuple[Ter
         for tail in _walk(p, p.iri, parents):
             out.append((term, *tail))
     return out
+
+
+def _is_subsequence(short: tuple[Term, ...], long: tuple[Term, ...]) -> bool:
+    it = iter(long)
+    return all(any(x == y for y in it) for x in short)
+
+
+def _fullest(paths: list[tuple[Term, ...]]) -> list[tuple[Term, ...]]:
+    """Drop every path that skips steps another path spells out (a shortcut through
+    ``part of`` the whole plexus, or through a muscle's whole rather than its branch)."""
+    unique = list(dict.fromkeys(paths))
+    return [
+        p
+        for p in unique
+        if not any(len(q) > len(p) and _is_subsequence(p, q) for q in unique if q is not p)
+    ]
 
 
 _default: KnowledgeGraph | None = None
