@@ -67,6 +67,7 @@ class KnowledgeGraph:
             self._index_path = resources.INDEX_PATH
         self.backend = backend
         self._index: TermIndex | None = None
+        self._index_text: str | None = None
         self._model: Model | None = None
         self._lock = _thread.allocate_lock()
         self._memo_lock = _thread.allocate_lock()
@@ -157,7 +158,22 @@ class KnowledgeGraph:
         return self._index
 
     def resolve(self, text: str, kinds: Sequence[str] | None = None) -> Term:
-        """Resolve user text to one term of ``kinds`` (any kind if ``None``)."""
+        """Resolve user text to one term of ``kinds`` (any kind if ``None``).
+
+        Before the full index is built, a name found verbatim in the index file is resolved
+        from its own rows (the one-shot CLI path); anything else builds the full index.
+        """
+        if self._index is None and self._index_path is not None:
+            from .errors import UnknownTermError
+
+            if self._index_text is None:
+                self._index_text = self._index_path.read_text(encoding="utf-8")
+            small = TermIndex.quick(self._index_text, text)
+            if small is not None:
+                try:
+                    return small.resolve(text, kinds)
+                except UnknownTermError:
+                    pass  # rows of other kinds only: let the full index explain and suggest
         return self.index.resolve(text, kinds)
 
     # ------------------------------------------------------------------ terms

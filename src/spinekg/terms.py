@@ -91,6 +91,30 @@ class TermIndex:
             rows = [line.rstrip("\n").split("\t") for line in fh]
         return cls((r[0], r[1], int(r[2]), r[3], r[4]) for r in rows)
 
+    @classmethod
+    def quick(cls, index_text: str, text: str) -> TermIndex | None:
+        """A tiny index of only the rows whose name matches ``text`` (or one of its variants).
+
+        One-shot answers resolve a single name: finding its rows by substring search in the
+        index file is much cheaper than building the whole index. ``None`` when nothing
+        matches (the caller then builds the full index, which also makes suggestions).
+        """
+        if not isinstance(text, str) or len(text) > MAX_INPUT or ":" in text:
+            return None
+        rows = []
+        for variant in _variants(normalize(text)):
+            if not variant or "\t" in variant or "\n" in variant:
+                continue
+            needle = f"\t{variant}\n"
+            at = index_text.find(needle)
+            while at != -1:
+                start = index_text.rfind("\n", 0, at) + 1
+                r = index_text[start : at + len(needle) - 1].split("\t")
+                if len(r) == 5:
+                    rows.append((r[0], r[1], int(r[2]), r[3], r[4]))
+                at = index_text.find(needle, at + 1)
+        return cls(rows) if rows else None
+
     def resolve(self, text: str, kinds: Sequence[str] | None = None) -> Term:
         """Return the single best term of ``kinds`` named by ``text``.
 
