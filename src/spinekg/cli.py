@@ -569,7 +569,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     first = args_list[0] if args_list else None
     known = first is not None and any(first == c[0] for c in COMMANDS)
     parser = make_parser(first if known else None)
-    args = parser.parse_args(args_list)
+    try:
+        args = parser.parse_args(args_list)
+    except SystemExit as exc:  # usage errors (argparse printed them) and --help/--version
+        return exc.code if isinstance(exc.code, int) else 2
     if not getattr(args, "handler", None):
         parser.print_help()
         return 2
