@@ -192,3 +192,15 @@ def test_brachial_plexus_parts_and_their_roots() -> None:
     assert roots["lower trunk of brachial plexus"] == {"C8", "T1"}
     posterior = {p.target.label for p in spinekg.plexus("posterior cord of brachial plexus")}
     assert {"axillary nerve", "radial nerve"} <= posterior
+
+
+def test_issue_4_counts(kg: KnowledgeGraph) -> None:
+    """The counts issue 4 asks for, from the built ontology (`spinekg stats`)."""
+    s = kg.stats()
+    assert s["spinal_nerve"] == 31
+    assert s["nerve"] >= 120
+    assert s["muscles_with_nerve_and_root_claim"] >= 200
+    assert s["muscles_with_2plus_independent_sources"] >= 0.8 * s["muscle"]
+    assert s["roots_with_dermatome_key_point"] >= 28  # C2-S4/5 (S4 and S5 share one point)
+    assert s["reflex"] >= 12
+    assert s["movement"] >= 20

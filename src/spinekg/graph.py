@@ -508,6 +508,21 @@ class KnowledgeGraph:
         )
         counts["segmental_claims"] = int(extra[0]["claims"])
         counts["sources"] = int(extra[0]["sources"])
+        per_muscle = self.sparql(
+            "SELECT ?m (COUNT(DISTINCT ?src) AS ?n) (COUNT(DISTINCT ?pub) AS ?p) WHERE { "
+            '?m skg:kind "muscle" ; obo:RO_0002005 ?nerve . ?c skg:claim_subject ?m ; '
+            "dcterms:source ?src . OPTIONAL { ?src dcterms:publisher ?pub } } GROUP BY ?m"
+        )
+        counts["muscles_with_nerve_and_root_claim"] = len(per_muscle)
+        counts["muscles_with_2plus_independent_sources"] = sum(
+            1 for r in per_muscle if int(r["p"]) >= 2 or (int(r["p"]) == 0 and int(r["n"]) >= 2)
+        )
+        points = self.sparql(
+            "SELECT (COUNT(DISTINCT ?r) AS ?n) WHERE { ?d skg:dermatome_of ?r ; "
+            "skg:key_sensory_point ?k }"
+        )
+        # roots with an ISNCSCI key sensory point (S4 and S5 share the S4-5 point)
+        counts["roots_with_dermatome_key_point"] = int(points[0]["n"])
         return counts
 
     # ------------------------------------------------------------------ spine and conditions
