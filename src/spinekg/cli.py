@@ -90,7 +90,7 @@ def _innervated_by(a: argparse.Namespace) -> None:
     emit(
         _graph(a).innervated_by(a.term),
         a.format,
-        ["label", "curie", "kind", "basis", "roots", "via", "claims"],
+        ["label", "curie", "kind", "basis", "roots", "support", "via", "claims"],
     )
 
 

@@ -234,8 +234,13 @@ class KnowledgeGraph:
                     continue
                 targets[r["target"]] = Term(curie(r["target"]), r["target_label"], r["target_kind"])
                 claims[r["target"]].append(_claim(r))
+            totals = {
+                r["target"]: int(r["n_sources"]) for r in self._run("root_support", root=term.iri)
+            }
             for iri, t in targets.items():
-                out[iri] = Supply(t, (), tuple(sorted(set(claims[iri]))), "segmental claim")
+                out[iri] = Supply(
+                    t, (), tuple(sorted(set(claims[iri]))), "segmental claim", totals.get(iri, 0)
+                )
         vias: dict[str, set[Term]] = defaultdict(set)
         targets2: dict[str, Term] = {}
         for r in self._run("innervated_by_nerve", nerve=term.iri):
@@ -247,7 +252,7 @@ class KnowledgeGraph:
             via = tuple(sorted(vias[iri], key=lambda x: x.label))
             if iri in out:
                 old = out[iri]
-                out[iri] = Supply(t, via, old.claims, "segmental claim and nerve")
+                out[iri] = old._replace(via=via, basis="segmental claim and nerve")
             else:
                 out[iri] = Supply(t, via, (), "nerve")
         return tuple(sorted(out.values(), key=lambda s: (s.target.label, s.target.curie)))
@@ -446,11 +451,19 @@ class KnowledgeGraph:
         )
 
     def muscles_tested(self, text: str) -> tuple[Supply, ...]:
-        """Muscles a root supplies, ISNCSCI key muscles first, then the rest by label."""
+        """Muscles a root supplies: ISNCSCI key muscles first, then by the share of sources
+        naming the root (most agreed first), then by label."""
         root = self.resolve(text, ROOT_KINDS)
         key = {k.term.curie for k in self.key_muscles(root.curie) if k.role == "muscle"}
         supply = [s for s in self.innervated_by(root.curie) if s.target.kind == "muscle"]
-        return tuple(sorted(supply, key=lambda s: (s.target.curie not in key, s.target.label)))
+
+        def share(s: Supply) -> float:
+            n = s.sources_with_root_claims
+            return len(s.sources) / n if n else 0.0
+
+        return tuple(
+            sorted(supply, key=lambda s: (s.target.curie not in key, -share(s), s.target.label))
+        )
 
     def all_claims(self) -> list[Row]:
         """Every segmental claim as a row (subject, root, strength, source, ...)."""

@@ -89,6 +89,15 @@ class Supply(NamedTuple):
     via: tuple[Term, ...] = ()
     claims: tuple[RootClaim, ...] = ()
     basis: str = ""
+    #: for a root's answer: distinct sources with any root claim about the target (0 otherwise)
+    sources_with_root_claims: int = 0
+
+    @property
+    def support(self) -> str:
+        """``"k/n"``: k sources name the queried root, of n with any root claim ("" if none)."""
+        if not self.sources_with_root_claims:
+            return ""
+        return f"{len(self.sources)}/{self.sources_with_root_claims}"
 
     @property
     def sources(self) -> tuple[str, ...]:
@@ -107,6 +116,7 @@ class Supply(NamedTuple):
             "basis": self.basis,
             "via": [t.as_dict() for t in self.via],
             "roots": list(self.roots),
+            "support": self.support,
             "claims": [c.as_dict() for c in self.claims],
             "sources": list(self.sources),
         }
