@@ -45,8 +45,12 @@ def test_paracentral_herniation_compresses_the_sourced_root(disc: str, root: str
         ("L4-L5", "L4"),
         ("L5-S1", "L5"),
         # chirurgie_rachis_cervical_herniation: the root exiting through the foramen
+        ("C2-C3", "C3"),
+        ("C3-C4", "C4"),
+        ("C4-C5", "C5"),
         ("C5-C6", "C6"),
         ("C6-C7", "C7"),
+        ("C7-T1", "C8"),
     ],
 )
 def test_foraminal_herniation_compresses_the_exiting_root(disc: str, root: str) -> None:
