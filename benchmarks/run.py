@@ -161,6 +161,10 @@ def main() -> None:
         "innervated_by('L5'), memo off (engine every call)": lambda: raw.innervated_by("L5"),
         "innervation_of('tibialis anterior')": lambda: spinekg.innervation_of("tibialis anterior"),
         "get_term('L5 nerve root')": lambda: spinekg.get_term("L5 nerve root"),
+        "localize(foot drop, 2 weak + 2 spared), full graph": lambda: spinekg.localize(
+            weak=["tibialis anterior", "extensor hallucis longus"],
+            spared=["tibialis posterior", "gluteus medius"],
+        ),
         "search_terms('fibular')": lambda: spinekg.search_terms("fibular"),
         "stored query innervated_by_root (same query as rdflib)": lambda: kg._run(
             "innervated_by_root", root=l5
