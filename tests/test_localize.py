@@ -55,3 +55,13 @@ def test_localize_stays_callable_after_first_use() -> None:
     second = spinekg.localize(weak=["tibialis anterior"])
     assert callable(spinekg.localize)
     assert first.candidates[0].lesion == second.candidates[0].lesion
+
+
+def test_nerve_at_a_named_site_spares_what_the_source_says() -> None:
+    """usf_radial_nerve_palsy / ditki: a radial lesion at the spiral groove spares triceps
+    (preserved elbow extension), so it beats the whole radial nerve when triceps is normal."""
+    loc = spinekg.localize(weak=["wrist extension", "brachioradialis"], spared=["triceps brachii"])
+    top = loc.candidates[0]
+    assert top.lesion.kind == "nerve_at_site"
+    assert top.nerve is not None and top.nerve.label == "radial nerve"
+    assert "triceps brachii" not in top.contradicts

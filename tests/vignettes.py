@@ -71,10 +71,15 @@ def run(v: Vignette) -> Outcome:
     rank = None
     explained: tuple[str, ...] = ()
     alone = False
+
+    def same(c: spinekg.results.Term | None) -> bool:
+        return c is not None and c.iri == expected
+
     for c in loc.candidates:
-        if c.lesion.iri == expected:
+        if same(c.lesion) or same(c.nerve):  # the nerve itself or the nerve at a named site
             rank, explained = c.rank, c.explains
-            alone = c.rank == 1 and not c.tied
+            leaders = [x for x in loc.candidates if x.rank == 1]
+            alone = c.rank == 1 and all(same(x.lesion) or same(x.nerve) for x in leaders)
             break
     return Outcome(v, rank, alone, tuple(c.lesion.label for c in loc.candidates[:3]), explained)
 

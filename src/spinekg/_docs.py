@@ -172,6 +172,11 @@ MODEL_NOTES = [
     "far as sources name one of the roots that form the part for that muscle.",
     "- **Cauda equina**: every root it holds, plus the sourced findings of cauda equina "
     "syndrome; the conus medullaris carries the findings of conus medullaris syndrome.",
+    "- **Nerve at a named site** (from each mononeuropathy with a site, e.g. the common "
+    "fibular nerve at the fibular head, the radial nerve at the spiral groove): what the "
+    "nerve affects, minus what that condition's sourced 'preserved' findings say is spared "
+    "there (elbow extension at the spiral groove). Branch order along a nerve is not curated "
+    "yet, so a site lesion otherwise predicts the whole nerve.",
     "",
     "Scoring: an explained weakness counts +1 (times its weight), an explained numb area or "
     "reduced reflex +0.75, an unexplained finding counts against, and a muscle reported "

@@ -75,11 +75,14 @@ class Candidate(NamedTuple):
     uncertain: tuple[str, ...]
     predicted_size: int
     evidence: tuple[Evidence, ...] = ()
+    #: for a nerve lesion at a named site ("common fibular nerve at fibular head"): the nerve
+    nerve: Term | None = None
 
     def as_dict(self) -> dict[str, Any]:
         """A JSON-ready dict."""
         return {
             **self.lesion.as_dict(),
+            "nerve": self.nerve.as_dict() if self.nerve else None,
             "score": round(self.score, 3),
             "rank": self.rank,
             "tied": self.tied,
@@ -171,6 +174,7 @@ class Model:
         self.dermatome_areas: dict[str, set[str]] = defaultdict(set)
         for r in derm:
             self.dermatome_areas[r["d"]].add(r["a"])
+        self._sites(kg)
 
     def _downstream(self, kg: KnowledgeGraph) -> None:
         """Nerve and plexus lesions: everything downstream, by the branch tree.
@@ -219,6 +223,44 @@ class Model:
             if own and shares and not any(shares.get(root) for root in own):
                 continue
             self.effects[r["lesion"]][r["reflex"]] = 1.0
+
+    def _sites(self, kg: KnowledgeGraph) -> None:
+        """Nerve lesions at a named site, from the conditions that name one (a mononeuropathy
+        with one nerve and a site, e.g. common fibular neuropathy at the fibular head).
+
+        The lesion affects what the nerve affects, except what that condition's sourced
+        "preserved" findings say is spared at that site (e.g. elbow extension in a radial
+        nerve lesion at the spiral groove, ankle inversion at the fibular head).
+        """
+        self.site_nerve: dict[str, str] = {}
+        rows = kg.sparql(
+            'SELECT ?c ?n ?nl ?site ?sl WHERE { ?c skg:condition_kind "mononeuropathy" ; '
+            "obo:RO_0004026 ?n ; skg:lesion_site ?site . ?n skg:kind ?nk ; rdfs:label ?nl . "
+            'FILTER(?nk = "nerve") ?site rdfs:label ?sl }'
+        )
+        nerves: dict[str, set[str]] = defaultdict(set)
+        for r in rows:
+            nerves[r["c"]].add(r["n"])
+        spared = kg.sparql(
+            "SELECT ?c ?about WHERE { ?link skg:finding_link_condition ?c ; "
+            "skg:finding_link_finding ?f . ?f rdfs:label ?fl ; skg:finding_about ?about . "
+            'FILTER(STRSTARTS(LCASE(?fl), "preserved")) }'
+        )
+        spared_by: dict[str, set[str]] = defaultdict(set)
+        for r in spared:
+            spared_by[r["c"]].add(r["about"])
+        for r in rows:
+            if len(nerves[r["c"]]) != 1 or r["n"] not in self.effects:
+                continue
+            keep = set(spared_by.get(r["c"], ()))
+            for item in list(keep):
+                keep |= self.performed_by.get(item, set())
+            effects = {k: w for k, w in self.effects[r["n"]].items() if k not in keep}
+            site_iri = r["c"]
+            label = f"{r['nl']} at {r['sl']}"
+            self.terms[site_iri] = Term(curie(site_iri), label, "nerve_at_site")
+            self.effects[site_iri] = effects
+            self.site_nerve[site_iri] = r["n"]
 
     def _spinal_structures(self, kg: KnowledgeGraph) -> None:
         """A lesion of the cauda equina affects every root it holds (structure-root table)."""
@@ -369,6 +411,7 @@ def localize(
                 tuple(e.finding for e in ev if e.uncertain),
                 size,
                 tuple(ev),
+                model.terms.get(model.site_nerve.get(lesion, "")),
             )
         )
     nxt, reason = _next_test(model, out, {t.iri for _, _, t in findings})
