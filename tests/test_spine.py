@@ -123,3 +123,26 @@ def test_l5_s1_spondylolisthesis_involves_the_l5_root() -> None:
     # spine_secrets_l5s1_isthmic_compression: L5 root compression is the commonest pattern
     hits = {h.condition.label for h in spinekg.conditions_of("L5")}
     assert "spondylolisthesis at L5-S1" in hits
+
+
+def test_every_hp_and_mondo_xref_is_in_the_reference_list() -> None:
+    """Every HP/MONDO cross-reference names an ID listed in shared/reference/clinical_xrefs.tsv
+    (copied as IDs only into tests/data/clinical_xref_ids.txt)."""
+    from pathlib import Path
+
+    listed = {
+        line.strip()
+        for line in (Path(__file__).parent / "data" / "clinical_xref_ids.txt")
+        .read_text()
+        .splitlines()
+        if line.strip() and not line.startswith("#")
+    }
+    used = {
+        r["x"]
+        for r in spinekg.sparql(
+            "SELECT DISTINCT ?x WHERE { ?s oboInOwl:hasDbXref ?x "
+            'FILTER(STRSTARTS(?x, "HP:") || STRSTARTS(?x, "MONDO:")) }'
+        )
+    }
+    assert used, "no clinical xrefs at all"
+    assert used <= listed, sorted(used - listed)
