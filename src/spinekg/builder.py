@@ -349,6 +349,8 @@ KINDS: dict[str, tuple[str, str, str, tuple[str, ...]]] = {
 #: Annotation-only vocabulary (safe in OWL 2 DL: no punning, no reasoning impact).
 ANNOTATION_PROPS: dict[str, str] = {
     "kind": "the kind of entity (muscle, nerve, spinal_nerve, ...)",
+    "root_claim_sources": "how many distinct sources make a segmental (root) claim about "
+    "this entity (derived at build time)",
     "short_name": "the short clinical name of a spinal nerve (C5, L5, S1)",
     "ordinal": "position of a spinal nerve in the craniocaudal series (C1 = 1)",
     "spinal_region": "the region of the spine a spinal nerve, vertebra or disc belongs to",
@@ -963,6 +965,7 @@ def load(src: Path) -> Model:
 
     _dermatomes(m, rows("dermatomes"))
     _claims(m, rows)
+    _root_claim_sources(m)
     _xrefs(m, rows("xrefs"))
     _check_refs(m)
     _check_labels(m)
@@ -1055,6 +1058,19 @@ def _dermatomes(m: Model, rows: list[tuple[Where, dict[str, str]]]) -> None:
                 )
         if r["key_point"]:
             ent.annotate("key_sensory_point", r["key_point"])
+
+
+def _root_claim_sources(m: Model) -> None:
+    """Materialize, on each subject of segmental claims, how many distinct sources make a root
+    claim about it: the denominator of "k of n sources name this root" (derived, not curated)."""
+    per: dict[str, set[str]] = defaultdict(set)
+    for c in m.claims:
+        if c.cls == "SegmentalClaim":
+            per[c.refs["claim_subject"]].add(c.source)
+    for key, sources in per.items():
+        ent = m.entities.get(key)
+        if ent is not None:
+            ent.annotate("root_claim_sources", str(len(sources)))
 
 
 def _claim(
@@ -1476,7 +1492,10 @@ def _class_blocks(m: Model, ids: dict[str, int], src_iri: dict[str, str]) -> lis
                 b.add(V.DCTERMS + "source", IRI(src_iri[s]))
         for name, values in sorted(ent.annotations.items()):
             for v in values:
-                dt = V.XSD + "boolean" if name == "is_emergency" else ""
+                dt = {
+                    "is_emergency": V.XSD + "boolean",
+                    "root_claim_sources": V.XSD + "integer",
+                }.get(name, "")
                 b.add(V.SKG + name, Lit(v, dt))
         if ent.locator:
             b.add(V.SKG + "locator", _lit(ent.locator))

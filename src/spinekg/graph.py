@@ -229,14 +229,14 @@ class KnowledgeGraph:
         if term.kind == "spinal_nerve":
             claims: dict[str, list[RootClaim]] = defaultdict(list)
             targets: dict[str, Term] = {}
+            totals: dict[str, int] = {}  # distinct sources with a root claim (build-time count)
             for r in self._run("innervated_by_root", root=term.iri):
                 if r["target_kind"] not in SUPPLIED_KINDS:
                     continue
                 targets[r["target"]] = Term(curie(r["target"]), r["target_label"], r["target_kind"])
                 claims[r["target"]].append(_claim(r))
-            totals = {
-                r["target"]: int(r["n_sources"]) for r in self._run("root_support", root=term.iri)
-            }
+                if r.get("n_sources"):
+                    totals[r["target"]] = int(r["n_sources"])
             for iri, t in targets.items():
                 out[iri] = Supply(
                     t, (), tuple(sorted(set(claims[iri]))), "segmental claim", totals.get(iri, 0)
