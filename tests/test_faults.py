@@ -6,6 +6,7 @@ import threading
 import time
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from typing import ClassVar
 
 import pytest
@@ -105,3 +106,22 @@ def test_good_endpoint_answers(server: str) -> None:
 def test_bad_endpoint_url(url: str) -> None:
     with pytest.raises(EndpointError):
         KnowledgeGraph.connect(url)
+
+
+def test_old_prebuilt_stores_are_pruned_but_the_current_one_kept(tmp_path: Path) -> None:
+    import os
+    import time
+
+    from spinekg.backends import prune_stores
+
+    old, recent, keep = (tmp_path / f"store-{n}" for n in ("old", "recent", "keep"))
+    for d in (old, recent, keep):
+        d.mkdir()
+        (d / "SPINEKG_COMPLETE").write_text("x")
+    past = time.time() - 40 * 86400
+    os.utime(old / "SPINEKG_COMPLETE", (past, past))
+    os.utime(keep / "SPINEKG_COMPLETE", (past, past))
+    (tmp_path / "other").mkdir()
+    removed = prune_stores(tmp_path, keep=keep)
+    assert removed == [old]
+    assert recent.exists() and keep.exists() and (tmp_path / "other").exists()

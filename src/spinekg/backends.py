@@ -333,3 +333,29 @@ def _prebuild(target: Path, files: list[Path]) -> None:
     finally:
         if tmp.exists():
             shutil.rmtree(tmp, ignore_errors=True)
+    prune_stores(target.parent, keep=target)
+
+
+#: prebuilt stores of other releases unused for this long are removed when a new one is built
+STORE_MAX_AGE_DAYS = 30
+
+
+def prune_stores(cache: Path, keep: Path, max_age_days: float = STORE_MAX_AGE_DAYS) -> list[Path]:
+    """Remove prebuilt stores of other releases whose last verification is older than
+    ``max_age_days`` (their ``SPINEKG_COMPLETE`` stamp is rewritten on each verification).
+    Returns the removed directories; never touches ``keep`` or anything but ``store-*``."""
+    import shutil
+    import time
+
+    removed = []
+    limit = time.time() - max_age_days * 86400
+    for d in cache.glob("store-*"):
+        stamp = d / "SPINEKG_COMPLETE"
+        try:
+            if d == keep or not d.is_dir() or (stamp.exists() and stamp.stat().st_mtime > limit):
+                continue
+        except OSError:
+            continue
+        shutil.rmtree(d, ignore_errors=True)
+        removed.append(d)
+    return removed
