@@ -28,6 +28,11 @@ from .vocab import curie
 if TYPE_CHECKING:
     from .graph import KnowledgeGraph
 
+#: how a nerve lesion at a named site is modelled: "findings" (what the site's condition's
+#: sourced deficits name, with the muscles of named movements) or "whole" (the whole nerve
+#: minus what its sourced "preserved" findings spare)
+SITE_MODEL = "whole"
+
 #: weight of the parsimony term: small enough never to outweigh one explained finding
 BREADTH_PENALTY = 0.05
 
@@ -249,13 +254,31 @@ class Model:
         spared_by: dict[str, set[str]] = defaultdict(set)
         for r in spared:
             spared_by[r["c"]].add(r["about"])
+        deficits: dict[str, set[str]] = defaultdict(set)
+        for r in kg.sparql(
+            "SELECT ?c ?about WHERE { ?link skg:finding_link_condition ?c ; "
+            "skg:finding_link_finding ?f . ?f rdfs:label ?fl ; skg:finding_kind ?fk ; "
+            "skg:finding_about ?about . "
+            'FILTER(?fk IN ("weakness", "sensory_loss", "paraesthesia", "reflex_change")) '
+            'FILTER(!STRSTARTS(LCASE(?fl), "preserved")) }'
+        ):
+            deficits[r["c"]].add(r["about"])
         for r in rows:
             if len(nerves[r["c"]]) != 1 or r["n"] not in self.effects:
                 continue
-            keep = set(spared_by.get(r["c"], ()))
-            for item in list(keep):
-                keep |= self.performed_by.get(item, set())
-            effects = {k: w for k, w in self.effects[r["n"]].items() if k not in keep}
+            whole = self.effects[r["n"]]
+            if SITE_MODEL == "findings" and len(deficits.get(r["c"], ())) >= 2:
+                effects = {}
+                for item in deficits[r["c"]]:
+                    effects[item] = whole.get(item, 1.0)
+                    for m in self.performed_by.get(item, ()):
+                        if m in whole:
+                            effects[m] = whole[m]
+            else:
+                keep = set(spared_by.get(r["c"], ()))
+                for item in list(keep):
+                    keep |= self.performed_by.get(item, set())
+                effects = {k: w for k, w in whole.items() if k not in keep}
             site_iri = r["c"]
             label = f"{r['nl']} at {r['sl']}"
             self.terms[site_iri] = Term(curie(site_iri), label, "nerve_at_site")
