@@ -10,7 +10,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def test_wheel_contains_data(tmp_path: Path) -> None:
+def _build_wheel(tmp_path: Path) -> Path:
     proc = subprocess.run(
         [sys.executable, "-m", "hatchling", "build", "-t", "wheel", "-d", str(tmp_path)],
         cwd=ROOT,
@@ -19,10 +19,18 @@ def test_wheel_contains_data(tmp_path: Path) -> None:
         check=False,
     )
     assert proc.returncode == 0, proc.stderr
-    wheel = next(tmp_path.glob("spinekg-*.whl"))
+    return next(tmp_path.glob("spinekg-*.whl"))
+
+
+def test_wheel_contains_data(tmp_path: Path) -> None:
+    wheel = _build_wheel(tmp_path)
     names = set(zipfile.ZipFile(wheel).namelist())
     for needed in (
         "spinekg/ontology/spinekg.ttl",
+        "spinekg/ontology/spinekg-index.tsv",
+        "spinekg/ontology/spinekg-release.json",
+        "spinekg/ontology/spinekg.obo",
+        "spinekg/ontology/spinekg.json",
         "spinekg/ontology/spinekg.owl",
         "spinekg/ontology/spinekg-relations.ttl",
         "spinekg/shapes/spinekg-shapes.ttl",
@@ -31,3 +39,42 @@ def test_wheel_contains_data(tmp_path: Path) -> None:
     ):
         assert needed in names
     assert any(n.startswith("spinekg/queries/qc/") for n in names)
+
+
+def test_installed_wheel_answers_the_main_job(tmp_path: Path) -> None:
+    """The README's first command, from a real wheel: install it (no deps: they are in this
+    environment) into a fresh directory and run `spinekg innervated-by L5` away from the repo."""
+    import json
+    import os
+
+    wheel = _build_wheel(tmp_path / "dist")
+    target = tmp_path / "site"
+    proc = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "install",
+            "-q",
+            "--no-deps",
+            "--target",
+            str(target),
+            str(wheel),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert proc.returncode == 0, proc.stderr
+    env = {**os.environ, "PYTHONPATH": str(target), "SPINEKG_CACHE_DIR": str(tmp_path / "c")}
+    run = subprocess.run(
+        [sys.executable, "-m", "spinekg", "innervated-by", "L5", "--format", "json"],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert run.returncode == 0, run.stderr
+    labels = {row["label"] for row in json.loads(run.stdout)}
+    assert "tibialis anterior" in labels
