@@ -65,18 +65,3 @@ def test_nerve_at_a_named_site_spares_what_the_source_says() -> None:
     assert top.lesion.kind == "nerve_at_site"
     assert top.nerve is not None and top.nerve.label == "radial nerve"
     assert "triceps brachii" not in top.contradicts
-
-
-def test_findings_only_site_model(monkeypatch: pytest.MonkeyPatch) -> None:
-    """With SITE_MODEL = "findings", a site lesion predicts what its condition's sourced
-    deficits name (epomedicine/medicowesome foot drop: dorsiflexion and eversion weak,
-    inversion preserved), with the muscles of those movements."""
-    from spinekg import _localize
-
-    monkeypatch.setattr(_localize, "SITE_MODEL", "findings")
-    kg = spinekg.default_graph()
-    model = _localize.Model(kg)
-    site = next(i for i, t in model.terms.items() if t.label.startswith("common fibular nerve at"))
-    labels = {model.terms[i].label for i in model.effects[site] if i in model.terms}
-    assert {"ankle dorsiflexion", "tibialis anterior"} <= labels
-    assert "tibialis posterior" not in labels

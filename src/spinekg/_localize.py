@@ -28,11 +28,6 @@ from .vocab import curie
 if TYPE_CHECKING:
     from .graph import KnowledgeGraph
 
-#: how a nerve lesion at a named site is modelled: "findings" (what the site's condition's
-#: sourced deficits name, with the muscles of named movements) or "whole" (the whole nerve
-#: minus what its sourced "preserved" findings spare)
-SITE_MODEL = "whole"
-
 #: weight of the parsimony term: small enough never to outweigh one explained finding
 BREADTH_PENALTY = 0.05
 
@@ -229,6 +224,12 @@ class Model:
                 continue
             self.effects[r["lesion"]][r["reflex"]] = 1.0
 
+    def _absorb(self, lesion: str, effects: Mapping[str, float]) -> None:
+        """Give ``lesion`` every effect in ``effects``, keeping the stronger weight."""
+        mine = self.effects[lesion]
+        for item, w in effects.items():
+            mine[item] = max(w, mine.get(item, 0.0))
+
     def _sites(self, kg: KnowledgeGraph) -> None:
         """Nerve lesions at a named site, from the conditions that name one (a mononeuropathy
         with one nerve and a site, e.g. common fibular neuropathy at the fibular head).
@@ -254,31 +255,13 @@ class Model:
         spared_by: dict[str, set[str]] = defaultdict(set)
         for r in spared:
             spared_by[r["c"]].add(r["about"])
-        deficits: dict[str, set[str]] = defaultdict(set)
-        for r in kg.sparql(
-            "SELECT ?c ?about WHERE { ?link skg:finding_link_condition ?c ; "
-            "skg:finding_link_finding ?f . ?f rdfs:label ?fl ; skg:finding_kind ?fk ; "
-            "skg:finding_about ?about . "
-            'FILTER(?fk IN ("weakness", "sensory_loss", "paraesthesia", "reflex_change")) '
-            'FILTER(!STRSTARTS(LCASE(?fl), "preserved")) }'
-        ):
-            deficits[r["c"]].add(r["about"])
         for r in rows:
             if len(nerves[r["c"]]) != 1 or r["n"] not in self.effects:
                 continue
-            whole = self.effects[r["n"]]
-            if SITE_MODEL == "findings" and len(deficits.get(r["c"], ())) >= 2:
-                effects = {}
-                for item in deficits[r["c"]]:
-                    effects[item] = whole.get(item, 1.0)
-                    for m in self.performed_by.get(item, ()):
-                        if m in whole:
-                            effects[m] = whole[m]
-            else:
-                keep = set(spared_by.get(r["c"], ()))
-                for item in list(keep):
-                    keep |= self.performed_by.get(item, set())
-                effects = {k: w for k, w in whole.items() if k not in keep}
+            keep = set(spared_by.get(r["c"], ()))
+            for item in list(keep):
+                keep |= self.performed_by.get(item, set())
+            effects = {k: w for k, w in self.effects[r["n"]].items() if k not in keep}
             site_iri = r["c"]
             label = f"{r['nl']} at {r['sl']}"
             self.terms[site_iri] = Term(curie(site_iri), label, "nerve_at_site")
@@ -293,9 +276,7 @@ class Model:
         )
         for r in rows:
             self._term(r["s"], r["sl"], "spinal_structure")
-            mine = self.effects[r["s"]]
-            for item, w in self.effects.get(r["r"], {}).items():
-                mine[item] = max(w, mine.get(item, 0.0))
+            self._absorb(r["s"], self.effects.get(r["r"], {}))
 
     def _merge_plexus_roots(self, kg: KnowledgeGraph) -> None:
         """A "root of the brachial plexus" is the ventral ramus of one spinal nerve: clinically
@@ -312,9 +293,7 @@ class Model:
             if len(roots) != 1:
                 continue
             root = next(iter(roots))
-            mine = self.effects[root]
-            for item, w in effects.items():
-                mine[item] = max(w, mine.get(item, 0.0))
+            self._absorb(root, effects)
             self.uncertain[root] |= self.uncertain.pop(part, set())
 
     def _condition_findings(self, kg: KnowledgeGraph) -> None:
