@@ -1060,6 +1060,31 @@ def _dermatomes(m: Model, rows: list[tuple[Where, dict[str, str]]]) -> None:
             ent.annotate("key_sensory_point", r["key_point"])
 
 
+def _link(
+    m: Model,
+    rows: Iterable[tuple[Where, dict[str, str]]],
+    subject_col: str,
+    kinds: tuple[str, ...] | None,
+    targets_col: str,
+    prop: str,
+    what: str,
+) -> None:
+    """Sourced links from one entity to several keys (a table row each): the cauda equina to
+    the roots it holds, a cord to the divisions that form it."""
+    for where, r in rows:
+        srcs = m.need_source(Where(where.table, where.row, "source"), r["source"])
+        ent = m.entities.get(r[subject_col])
+        if ent is None or (kinds is not None and ent.kind not in kinds):
+            m.errors.append(
+                f"{Where(where.table, where.row, subject_col)}: unknown {what} {r[subject_col]!r}"
+            )
+            continue
+        for target in split(r[targets_col]):
+            ent.rels.append(
+                Rel(V.SKG + prop, target, tuple(srcs), Where(where.table, where.row, targets_col))
+            )
+
+
 def _root_claim_sources(m: Model) -> None:
     """Materialize, on each subject of segmental claims, how many distinct sources make a root
     claim about it: the denominator of "k of n sources name this root" (derived, not curated)."""
@@ -1143,41 +1168,16 @@ def _claims(m: Model, rows: object) -> None:
                     Where(where.table, where.row, "root"),
                 )
             )
-    for where, r in get("structure_roots"):
-        srcs = m.need_source(Where(where.table, where.row, "source"), r["source"])
-        st = m.entities.get(r["structure"])
-        if st is None:
-            m.errors.append(
-                f"{Where(where.table, where.row, 'structure')}: unknown reference "
-                f"{r['structure']!r}"
-            )
-            continue
-        for root in split(r["roots"]):
-            st.rels.append(
-                Rel(
-                    V.SKG + "formed_from_root",
-                    root,
-                    tuple(srcs),
-                    Where(where.table, where.row, "roots"),
-                )
-            )
-    for where, r in get("plexus_formation"):
-        srcs = m.need_source(Where(where.table, where.row, "source"), r["source"])
-        part = m.entities.get(r["part"])
-        if part is None or part.kind not in ("plexus", "plexus_part"):
-            m.errors.append(
-                f"{Where(where.table, where.row, 'part')}: unknown plexus part {r['part']!r}"
-            )
-            continue
-        for src_part in split(r["formed_from"]):
-            part.rels.append(
-                Rel(
-                    V.SKG + "formed_from_part",
-                    src_part,
-                    tuple(srcs),
-                    Where(where.table, where.row, "formed_from"),
-                )
-            )
+    _link(m, get("structure_roots"), "structure", None, "roots", "formed_from_root", "reference")
+    _link(
+        m,
+        get("plexus_formation"),
+        "part",
+        ("plexus", "plexus_part"),
+        "formed_from",
+        "formed_from_part",
+        "plexus part",
+    )
     for where, r in get("exit_rules"):
         srcs = m.need_source(Where(where.table, where.row, "source"), r["source"])
         sn = m.entities.get(r["root"])
