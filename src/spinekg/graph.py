@@ -554,7 +554,7 @@ class KnowledgeGraph:
         wanted = (
             None
             if herniation.strip().casefold() in ("all", "any")
-            else (_herniation_type(herniation))
+            else _herniation_type(herniation)
         )
         term = self.resolve(disc, ("intervertebral_disc",))
         by: dict[tuple[str, str], set[str]] = defaultdict(set)
