@@ -57,10 +57,6 @@ class Backend(Protocol):
         ...  # pragma: no cover
 
 
-def _value(term: Any) -> str:
-    return str(term.value)
-
-
 class EmbeddedBackend:
     """An in-process pyoxigraph store, read-only after loading."""
 
@@ -101,13 +97,14 @@ class EmbeddedBackend:
         if not isinstance(result, self._ox.QuerySolutions):
             raise InvalidQueryError("only SELECT queries are supported here")
         names = [v.value for v in result.variables]
+        columns = list(enumerate(names))
         rows: list[Row] = []
         for sol in result:
             row: Row = {}
-            for name in names:
-                t = sol[name]
+            for i, name in columns:  # by position: cheaper than by name
+                t = sol[i]
                 if t is not None:
-                    row[name] = _value(t)
+                    row[name] = t.value
             rows.append(row)
         return rows
 
