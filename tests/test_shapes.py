@@ -80,6 +80,12 @@ src:s1 a skg:Source ; dcterms:title "A source" ; skg:url "https://example.org" ;
                 "; skg:performed_by :ta ; skg:key_movement_of :L5",
             ),
             entity(
+                ":grp",
+                "muscle_group",
+                "anterior leg muscles",
+                "; skg:has_member_muscle :ta ; skg:has_member_muscle :head",
+            ),
+            entity(
                 ":finding", "finding", "weak ankle dorsiflexion", '; skg:finding_kind "weakness"'
             ),
             entity(":treat", "treatment", "rest", '; skg:treatment_kind "self_care"'),
@@ -133,6 +139,15 @@ VIOLATIONS = {
         "claim:c9 a skg:SegmentalClaim ; skg:claim_subject :ta ;"
         ' skg:claim_root :L5 ; skg:claim_strength "major" .',
     ),  # no source
+    "MuscleGroupShape": (
+        ":grp2",
+        entity(":grp2", "muscle_group", "a group of one", "; skg:has_member_muscle :ta"),
+    ),
+    "ClaimRootSubjectShape": (
+        "claim:c9",
+        "claim:c9 a skg:InnervationClaim ; skg:claim_subject :ta ; skg:claim_nerve :nerve ;"
+        " dcterms:source src:s1 ; skg:claim_root :L5 .",
+    ),
     "InnervationClaimShape": (
         "claim:c8",
         "claim:c8 a skg:InnervationClaim ; skg:claim_subject :foot ; dcterms:source src:s1 .",

@@ -1,8 +1,8 @@
 """localize() on sourced clinical vignettes (tests/data/vignettes.tsv).
 
 Each vignette is one source's description of one lesion; see tests/vignettes.py. The issue's
-targets are top-1 >= 85% and top-3 = 100%; the floors asserted here are the levels reached and
-recorded in docs/localization.md, kept so that a regression fails loudly.
+targets are top-1 >= 85% (asserted) and top-3 = 100% (not reached: the floor asserted is the level
+reached and recorded in docs/localization.md, so that a regression fails loudly).
 """
 
 from __future__ import annotations
@@ -41,8 +41,8 @@ def test_rank_rates_do_not_regress(outcomes: dict[str, Outcome]) -> None:
     n = len(outcomes)
     top1 = sum(o.rank == 1 and o.top1_alone for o in outcomes.values())
     top3 = sum(bool(o.rank and o.rank <= 3) for o in outcomes.values())
-    assert top1 / n >= 0.80, f"top-1 {top1}/{n}"
-    assert top3 / n >= 0.95, f"top-3 {top3}/{n}"
+    assert top1 / n >= 0.85, f"top-1 {top1}/{n}"
+    assert top3 / n >= 0.97, f"top-3 {top3}/{n}"
 
 
 def test_explanations_name_the_findings_used(outcomes: dict[str, Outcome]) -> None:

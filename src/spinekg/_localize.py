@@ -161,13 +161,14 @@ class Model:
         self._condition_findings(kg)
         self._merge_plexus_roots(kg)
         self._spinal_structures(kg)
+        # a movement stands for the muscles performing it, a muscle group for its members
         performers = kg.sparql(
-            "SELECT ?m ?ml ?x ?xl WHERE { ?m skg:performed_by ?x ; "
-            "rdfs:label ?ml . ?x rdfs:label ?xl }"
+            "SELECT ?m ?ml ?mk ?x ?xl WHERE { ?m skg:performed_by|skg:has_member_muscle ?x ; "
+            "rdfs:label ?ml ; skg:kind ?mk . ?x rdfs:label ?xl }"
         )
         self.performed_by: dict[str, set[str]] = defaultdict(set)
         for r in performers:
-            self._term(r["m"], r["ml"], "movement")
+            self._term(r["m"], r["ml"], r["mk"])
             self._term(r["x"], r["xl"], "muscle")
             self.performed_by[r["m"]].add(r["x"])
         derm = kg.sparql("SELECT ?d ?a WHERE { ?d skg:dermatome_of ?r ; obo:RO_0002131 ?a }")
@@ -329,12 +330,13 @@ class Model:
             self._term(r["about"], r["al"], r["ak"])
             self.effects[r["loc"]][r["about"]] = 1.0
 
-    def affects(self, lesion: str, item: str, *, whole: bool = False) -> float:
+    def affects(self, lesion: str, item: str) -> float:
         """How strongly a lesion is predicted to affect an item (0 = not at all).
 
-        A movement is weakened when one of its muscles is; with ``whole=True`` (is the
-        movement predicted to be lost, so that finding it normal contradicts the lesion?)
-        the share of its muscles the lesion affects counts instead.
+        A movement is affected in proportion to the share of the muscles performing it that
+        the lesion weakens: a lesion of every dorsiflexor explains weak dorsiflexion fully, a
+        lesion of one of them only in part (and finding the movement normal contradicts the
+        first more than the second).
         """
         eff = self.effects.get(lesion, {})
         direct = eff.get(item, 0.0)
@@ -342,8 +344,7 @@ class Model:
             return direct
         muscles = self.performed_by.get(item)
         if muscles:
-            hits = [eff.get(m, 0.0) for m in muscles]
-            return sum(hits) / len(hits) if whole else max(hits, default=0.0)
+            return sum(eff.get(m, 0.0) for m in muscles) / len(muscles)
         areas = self.dermatome_areas.get(item)
         if areas:  # a dermatome given as a sensory finding: its areas
             return max((eff.get(a, 0.0) for a in areas), default=0.0)
@@ -361,7 +362,7 @@ def localize(
     limit: int = 10,
 ) -> Localization:
     """Rank candidate lesions for a pattern of findings (see the module docstring)."""
-    exam = ("muscle", "movement")
+    exam = ("muscle", "movement", "muscle_group")
     findings: list[tuple[str, str, Term]] = []
     findings += [("weak", "", kg.resolve(w, exam)) for w in weak]
     findings += [("spared", "", kg.resolve(s, exam)) for s in spared]
@@ -433,7 +434,6 @@ def _evidence(
             verdict = "explains" if p > 0 else "unexplained"
             yield Evidence(label, kind, verdict, w * (p if p > 0 else 1.0), unsure)
         elif kind == "spared":
-            p = model.affects(lesion, term.iri, whole=True)
             if p > 0:
                 yield Evidence(label, kind, "contradicts", 1.5 * p, unsure)
             else:

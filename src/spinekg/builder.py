@@ -102,6 +102,15 @@ TABLES: dict[str, tuple[str, ...]] = {
         "source",
         "locator",
     ),
+    "muscle_groups": (
+        "key",
+        "label",
+        "exact_synonyms",
+        "definition",
+        "muscles",
+        "source",
+        "locator",
+    ),
     "key_muscles": ("root", "movement", "muscles", "source", "locator"),
     "spine": (
         "key",
@@ -281,6 +290,13 @@ KINDS: dict[str, tuple[str, str, str, tuple[str, ...]]] = {
         "anatomical_entity",
         ("UBERON:0014892",),
     ),
+    "muscle_group": (
+        "muscle group",
+        "A named group of skeletal muscles that clinicians examine and describe together "
+        "(for example the intrinsic muscles of the hand).",
+        "anatomical_entity",
+        (),
+    ),
     "region": (
         "body region or skin area",
         "A region of the body or an area of skin used to "
@@ -419,6 +435,7 @@ OBJECT_PROPS: dict[str, tuple[str, str]] = {
     V.SKG + "afferent_nerve": ("afferent nerve", "A nerve carrying the afferent limb of a reflex."),
     V.SKG + "efferent_nerve": ("efferent nerve", "A nerve carrying the efferent limb of a reflex."),
     V.SKG + "performed_by": ("performed by", "A movement is performed by a muscle."),
+    V.SKG + "has_member_muscle": ("has member muscle", "A muscle group includes a muscle."),
     V.SKG + "key_movement_of": ("key movement of", "The ISNCSCI key muscle function of a root."),
     V.SKG + "key_muscle_of": (
         "key muscle of",
@@ -945,6 +962,7 @@ def load(src: Path) -> Model:
         ("regions", "region"),
         ("reflexes", "reflex"),
         ("movements", "movement"),
+        ("muscle_groups", "muscle_group"),
         ("spine", "spinal_structure"),
         ("conditions", "condition"),
         ("findings", "finding"),
@@ -1003,6 +1021,8 @@ def _attach(m: Model, table: str, e: Entity, where: Where, r: dict[str, str]) ->
     elif table == "movements":
         e.annotate("joint", r["joint"])
         _rel(m, e, V.SKG + "performed_by", r["muscles"], where, "muscles", src)
+    elif table == "muscle_groups":
+        _rel(m, e, V.SKG + "has_member_muscle", r["muscles"], where, "muscles", src)
     elif table == "conditions":
         e.annotate("condition_kind", r["kind"])
         e.annotate("is_emergency", "true" if r["emergency"] == "yes" else "false")
@@ -1342,6 +1362,7 @@ ALLOWED_TARGETS: dict[str, frozenset[str]] = {
     V.SKG + "bounded_by": frozenset({"vertebra"}),
     V.SKG + "reflex_muscle": frozenset({"muscle"}),
     V.SKG + "performed_by": frozenset({"muscle"}),
+    V.SKG + "has_member_muscle": frozenset({"muscle"}),
     V.SKG + "afferent_nerve": frozenset({"nerve", "spinal_nerve"}),
     V.SKG + "efferent_nerve": frozenset({"nerve", "spinal_nerve"}),
     V.HAS_FEATURE: frozenset({"finding"}),
