@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterable, Sequence
-from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from .errors import EndpointError, InvalidQueryError
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+#: a file-system path as the API accepts it
+PathLike = str | os.PathLike[str]
 
 Row = dict[str, str]
 
@@ -63,17 +69,19 @@ class EmbeddedBackend:
     #: the data never changes after loading, so answers to stored queries may be memoized
     immutable = True
 
-    def __init__(self, paths: Sequence[Path] = (), *, data: Iterable[tuple[str, str]] = ()) -> None:
+    def __init__(
+        self, paths: Sequence[PathLike] = (), *, data: Iterable[tuple[str, str]] = ()
+    ) -> None:
         import pyoxigraph
 
         self._ox = pyoxigraph
         self.store = pyoxigraph.Store()
-        for path in paths:
+        for path in (os.fspath(p) for p in paths):
             fmt = (
-                pyoxigraph.RdfFormat.from_extension(path.suffix.lstrip("."))
+                pyoxigraph.RdfFormat.from_extension(os.path.splitext(path)[1].lstrip("."))
                 or pyoxigraph.RdfFormat.TURTLE
             )
-            self.store.bulk_load(path=str(path), format=fmt)
+            self.store.bulk_load(path=path, format=fmt)
         for text, fmt_name in data:
             fmt = pyoxigraph.RdfFormat.from_extension(fmt_name) or pyoxigraph.RdfFormat.TURTLE
             self.store.bulk_load(text.encode(), format=fmt)
@@ -227,7 +235,7 @@ class RemoteBackend:
             raise EndpointError(f"{self.url} returned malformed SPARQL JSON") from None
 
 
-def verify_release(onto_dir: Path) -> dict[str, Any]:
+def verify_release(onto_dir: PathLike) -> dict[str, Any]:
     """Check the shipped files against the checksums the builder recorded; return the manifest.
 
     :raises IntegrityError: a file is missing or does not match its recorded checksum
@@ -237,14 +245,17 @@ def verify_release(onto_dir: Path) -> dict[str, Any]:
 
     from .errors import IntegrityError
 
-    manifest_path = onto_dir / "spinekg-release.json"
+    manifest_path = os.path.join(onto_dir, "spinekg-release.json")
     try:
-        manifest: dict[str, Any] = json.loads(manifest_path.read_text(encoding="utf-8"))
+        with open(manifest_path, encoding="utf-8") as fh:
+            manifest: dict[str, Any] = json.load(fh)
         for name, digest in manifest["sha256"].items():
-            if hashlib.sha256((onto_dir / name).read_bytes()).hexdigest() != digest:
+            with open(os.path.join(onto_dir, name), "rb") as fh:
+                actual = hashlib.sha256(fh.read()).hexdigest()
+            if actual != digest:
                 raise IntegrityError(
                     f"{name} does not match the checksum recorded in "
-                    f"{manifest_path.name}; reinstall spinekg or run "
+                    f"{os.path.basename(manifest_path)}; reinstall spinekg or run "
                     "`spinekg build`"
                 )
     except (OSError, ValueError, KeyError) as exc:
@@ -252,25 +263,31 @@ def verify_release(onto_dir: Path) -> dict[str, Any]:
     return manifest
 
 
-def _stamp(onto_dir: Path, names: Iterable[str]) -> str:
-    import os
-
+def _stamp(onto_dir: PathLike, names: Iterable[str]) -> str:
     parts = []
     for name in sorted(names):
-        st = os.stat(onto_dir / name)
+        st = os.stat(os.path.join(onto_dir, name))
         parts.append(f"{name} {st.st_size} {st.st_mtime_ns}")
     return "\n".join(parts) + "\n"
 
 
-def _release_key(onto_dir: Path) -> tuple[str, list[str]]:
+def _release_key(onto_dir: PathLike) -> tuple[str, list[str]]:
     import json
 
-    manifest = json.loads((onto_dir / "spinekg-release.json").read_text(encoding="utf-8"))
-    sha = manifest["sha256"]
+    with open(os.path.join(onto_dir, "spinekg-release.json"), encoding="utf-8") as fh:
+        sha = json.load(fh)["sha256"]
     return sha["spinekg.ttl"][:12] + sha["spinekg-relations.ttl"][:12], sorted(sha)
 
 
-def open_release(onto_dir: Path, cache: Path | None) -> EmbeddedBackend:
+def _read(path: str) -> str | None:
+    try:
+        with open(path, encoding="utf-8") as fh:
+            return fh.read()
+    except FileNotFoundError:
+        return None
+
+
+def open_release(onto_dir: PathLike, cache: PathLike | None) -> EmbeddedBackend:
     """The packaged release as a read-only store, prebuilt once per release in ``cache``.
 
     The first use verifies the shipped files against their recorded checksums and parses the
@@ -283,21 +300,23 @@ def open_release(onto_dir: Path, cache: Path | None) -> EmbeddedBackend:
     """
     import pyoxigraph
 
-    files = [onto_dir / "spinekg.ttl", onto_dir / "spinekg-relations.ttl"]
+    files = [os.path.join(onto_dir, "spinekg.ttl"), os.path.join(onto_dir, "spinekg-relations.ttl")]
     if cache is not None:
         try:
             key, names = _release_key(onto_dir)
-            target = cache / f"store-{key}"
+            target = os.path.join(cache, f"store-{key}")
             stamp = _stamp(onto_dir, names)
-            done = target / "SPINEKG_COMPLETE"
-            if not done.exists() or done.read_text(encoding="utf-8") != stamp:
+            done = os.path.join(target, "SPINEKG_COMPLETE")
+            recorded = _read(done)
+            if recorded != stamp:
                 verify_release(onto_dir)
-                if not done.exists():
+                if recorded is None:
                     _prebuild(target, files)
-                done.write_text(stamp, encoding="utf-8")
+                with open(done, "w", encoding="utf-8") as fh:
+                    fh.write(stamp)
             backend = EmbeddedBackend.__new__(EmbeddedBackend)
             backend._ox = pyoxigraph
-            backend.store = pyoxigraph.Store.read_only(str(target))
+            backend.store = pyoxigraph.Store.read_only(target)
             backend._on_disk = True
             return backend
         except (OSError, ValueError, KeyError):
@@ -306,12 +325,14 @@ def open_release(onto_dir: Path, cache: Path | None) -> EmbeddedBackend:
     return EmbeddedBackend(files)
 
 
-def _prebuild(target: Path, files: list[Path]) -> None:
+def _prebuild(target_dir: str, files: list[str]) -> None:
     import shutil
     import tempfile
+    from pathlib import Path
 
     import pyoxigraph
 
+    target = Path(target_dir)
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(dir=target.parent, prefix=".building-"))
     try:

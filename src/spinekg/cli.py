@@ -524,6 +524,21 @@ COMMANDS: list[tuple[str, Handler, str, str, list[tuple[tuple[str, ...], dict[st
 ]
 
 
+class _Formatter(argparse.RawDescriptionHelpFormatter):
+    """argparse's formatter without its ``shutil`` import (a visible share of start-up: argparse
+    builds a formatter for every argument it adds). The width comes from ``$COLUMNS`` or the
+    terminal, as in ``shutil.get_terminal_size``."""
+
+    def __init__(self, prog: str, indent_increment: int = 2, max_help_position: int = 24) -> None:
+        import os
+
+        try:
+            columns = int(os.environ.get("COLUMNS", "0")) or os.get_terminal_size().columns
+        except (ValueError, OSError):
+            columns = 80
+        super().__init__(prog, indent_increment, max_help_position, max(columns - 2, 20))
+
+
 def make_parser(only: str | None = None) -> argparse.ArgumentParser:
     """Build the argument parser (every command has help and an example).
 
@@ -535,7 +550,7 @@ def make_parser(only: str | None = None) -> argparse.ArgumentParser:
         prog="spinekg",
         description=f"spinekg: a sourced knowledge graph of the human spinal nerves. {DISCLAIMER}",
         epilog="Example:\n  spinekg innervated-by L5",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        formatter_class=_Formatter,
     )
     from . import __version__
 
@@ -549,7 +564,7 @@ def make_parser(only: str | None = None) -> argparse.ArgumentParser:
             help=summary,
             description=f"{summary[0].upper()}{summary[1:]}. {DISCLAIMER}",
             epilog=f"Example:\n  {example}",
-            formatter_class=argparse.RawDescriptionHelpFormatter,
+            formatter_class=_Formatter,
         )
         for flags, kwargs in arguments:
             p.add_argument(*flags, **kwargs)

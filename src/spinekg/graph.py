@@ -6,7 +6,6 @@ import _thread
 import os
 from collections import defaultdict
 from collections.abc import Sequence
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import resources
@@ -38,6 +37,8 @@ from .results import (
 from .terms import TermIndex
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from ._localize import Localization, Model
     from .chart import ChartData
 from .vocab import SPARQL_PREFIXES, curie
@@ -58,13 +59,13 @@ class KnowledgeGraph:
     def __init__(
         self, backend: Backend | None = None, *, paths: Sequence[Path | str] | None = None
     ) -> None:
-        self._index_path: Path | None = None
+        self._index_path: str | None = None
         if backend is None and paths is not None:
-            backend = EmbeddedBackend([Path(p) for p in paths])
+            backend = EmbeddedBackend([os.fspath(p) for p in paths])
         elif backend is None:
-            cache = None if os.environ.get("SPINEKG_NO_CACHE") == "1" else resources.cache_dir()
-            backend = open_release(resources.ONTOLOGY_DIR, cache)
-            self._index_path = resources.INDEX_PATH
+            cache = None if os.environ.get("SPINEKG_NO_CACHE") == "1" else resources.cache_root()
+            backend = open_release(resources.ONTOLOGY, cache)
+            self._index_path = resources.INDEX
         self.backend = backend
         self._index: TermIndex | None = None
         self._index_text: str | None = None
@@ -167,7 +168,8 @@ class KnowledgeGraph:
             from .errors import UnknownTermError
 
             if self._index_text is None:
-                self._index_text = self._index_path.read_text(encoding="utf-8")
+                with open(self._index_path, encoding="utf-8") as fh:
+                    self._index_text = fh.read()
             small = TermIndex.quick(self._index_text, text)
             if small is not None:
                 try:

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
+import os
 import re
 from functools import cache
-from pathlib import Path
 from typing import NamedTuple
 
 from .errors import InvalidQueryError
-from .resources import QC_DIR, QUERIES_DIR
+from .resources import QUERIES
 
 _PARAM = re.compile(r"\?_([A-Za-z][A-Za-z0-9_]*)")
 
@@ -52,9 +52,12 @@ class StoredQuery(NamedTuple):
         return _PARAM.sub(lambda m: terms[m.group(1)], self.text)
 
 
-def parse_query_file(path: Path) -> StoredQuery:
+def parse_query_file(path: str | os.PathLike[str]) -> StoredQuery:
     """Parse one ``.rq`` file and check that header and body agree."""
-    text = path.read_text(encoding="utf-8")
+    path = os.fspath(path)
+    with open(path, encoding="utf-8") as fh:
+        text = fh.read()
+    filename = os.path.basename(path)
     summary = ""
     params: list[Param] = []
     examples: list[tuple[str, str]] = []
@@ -79,25 +82,45 @@ def parse_query_file(path: Path) -> StoredQuery:
     declared = {p.name for p in params}
     if not summary or used != declared:
         raise InvalidQueryError(
-            f"{path.name}: header must have a summary and declare exactly the ?_ parameters "
+            f"{filename}: header must have a summary and declare exactly the ?_ parameters "
             f"used (declared {sorted(declared)}, used {sorted(used)})"
         )
-    return StoredQuery(path.stem, summary, tuple(params), tuple(examples), returns, text)
+    return StoredQuery(
+        os.path.splitext(filename)[0], summary, tuple(params), tuple(examples), returns, text
+    )
+
+
+@cache
+def _one(path: str) -> StoredQuery:
+    return parse_query_file(path)
+
+
+def _files(directory: str, suffix: str) -> list[str]:
+    return sorted(os.path.join(directory, n) for n in os.listdir(directory) if n.endswith(suffix))
 
 
 @cache
 def registry() -> dict[str, StoredQuery]:
     """All stored API queries, keyed by file stem."""
-    return {p.stem: parse_query_file(p) for p in sorted(QUERIES_DIR.glob("*.rq"))}
+    queries = (parse_query_file(p) for p in _files(QUERIES, ".rq"))
+    return {q.name: q for q in queries}
 
 
 def qc_queries() -> dict[str, str]:
     """The quality-control queries (``qc/*-violation.rq``), keyed by file stem."""
-    return {p.stem: p.read_text(encoding="utf-8") for p in sorted(QC_DIR.glob("*-violation.rq"))}
+    out = {}
+    for p in _files(os.path.join(QUERIES, "qc"), "-violation.rq"):
+        with open(p, encoding="utf-8") as fh:
+            out[os.path.splitext(os.path.basename(p))[0]] = fh.read()
+    return out
 
 
 def get_query(name: str) -> StoredQuery:
     """Return a stored query by name, or raise with the valid names."""
+    if registry.cache_info().currsize == 0 and name.isidentifier():
+        path = os.path.join(QUERIES, f"{name}.rq")  # one file, not the whole registry
+        if os.path.isfile(path):
+            return _one(path)
     reg = registry()
     try:
         return reg[name]

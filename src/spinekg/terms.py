@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import re
-import unicodedata
 from collections.abc import Iterable, Sequence
-from pathlib import Path
 from typing import NamedTuple
 
 from . import vocab
@@ -29,8 +28,13 @@ def normalize(text: str) -> str:
     >>> normalize("L4-L5")
     'l4 l5'
     """
-    s = unicodedata.normalize("NFKC", text).casefold()
-    s = "".join(ch for ch in s if unicodedata.category(ch)[0] != "C" or ch in "\t\n")
+    if text.isascii():  # the common case: no Unicode tables needed
+        s = "".join(ch for ch in text.casefold() if (ch >= " " and ch != "\x7f") or ch in "\t\n")
+    else:
+        import unicodedata
+
+        s = unicodedata.normalize("NFKC", text).casefold()
+        s = "".join(ch for ch in s if unicodedata.category(ch)[0] != "C" or ch in "\t\n")
     s = _SEP.sub(" ", s).strip()
     return _LEVEL.sub(r"\1\2", s)
 
@@ -84,9 +88,9 @@ class TermIndex:
         return cls(entries())
 
     @classmethod
-    def from_file(cls, path: Path) -> TermIndex:
+    def from_file(cls, path: str | os.PathLike[str]) -> TermIndex:
         """Load the index the builder wrote (``ontology/spinekg-index.tsv``)."""
-        with path.open(encoding="utf-8") as fh:
+        with open(path, encoding="utf-8") as fh:
             next(fh)
             rows = [line.rstrip("\n").split("\t") for line in fh]
         return cls((r[0], r[1], int(r[2]), r[3], r[4]) for r in rows)
