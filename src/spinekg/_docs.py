@@ -169,7 +169,9 @@ MODEL_NOTES = [
     "reflex arcs, and the sourced findings of its mononeuropathy.",
     "- **Plexus part** (trunk, division, cord): everything downstream in the branch tree "
     "(trunks are formed from plexus roots, cords from divisions), but a muscle counts only as "
-    "far as sources name one of the roots that form the part for that muscle.",
+    "far as sources name one of the roots that form the part for that muscle (the same for "
+    "a reflex: the lower trunk carries the triceps reflex only as far as sources name C8 for "
+    "it).",
     "- **Cauda equina**: every root it holds, plus the sourced findings of cauda equina "
     "syndrome; the conus medullaris carries the findings of conus medullaris syndrome.",
     "- **Nerve at a named site** (from each mononeuropathy with a site, e.g. the common "
@@ -207,9 +209,9 @@ MODEL_NOTES = [
     "only hand muscles are weak; Erb's palsy vs C5 when only C5/C6 muscles are listed), one "
     "source conflict (adductor pollicis, spared in a C8 case but claimed for C8 by other "
     "sources, rank 3) and a Klumpke case (rank 5) whose findings (weak intrinsic hand "
-    "muscles, medial forearm numbness, normal biceps and triceps reflexes) T1 alone explains "
-    "at least as well as the lower trunk; what separates them in the source, Horner syndrome, "
-    "is not a localize input. The classic pairs (L5 vs "
+    "muscles, medial forearm numbness, normal biceps and triceps reflexes) C8 or T1 alone, or "
+    "the medial cord, explain as well as the lower trunk; what separates them in the source, "
+    "Horner syndrome, is not a localize input. The classic pairs (L5 vs "
     "common fibular, C8 vs ulnar, C6 vs C7, L4 vs femoral, C5 vs axillary, S1 vs tibial) are "
     "separated, and the tests check that the losing lesion fails on the discriminating "
     "finding the sources name.",

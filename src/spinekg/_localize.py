@@ -219,11 +219,16 @@ class Model:
         for r in arcs:
             self._term(r["lesion"], r["ll"], r["lk"])
             self._term(r["reflex"], r["rl"], "reflex")
+            w = 1.0
             own = forming.get(r["lesion"]) if r["lk"] == "plexus_part" else None
             shares = self.root_share.get(r["reflex"])
-            if own and shares and not any(shares.get(root) for root in own):
-                continue
-            self.effects[r["lesion"]][r["reflex"]] = 1.0
+            if own and shares:  # as for muscles: only as far as sources name the part's roots
+                w = max((shares.get(root, 0.0) for root in own), default=0.0)
+                if not w:
+                    continue
+            self.effects[r["lesion"]][r["reflex"]] = max(
+                w, self.effects[r["lesion"]].get(r["reflex"], 0.0)
+            )
 
     def _absorb(self, lesion: str, effects: Mapping[str, float]) -> None:
         """Give ``lesion`` every effect in ``effects``, keeping the stronger weight."""
