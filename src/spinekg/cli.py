@@ -468,7 +468,7 @@ COMMANDS: list[tuple[str, Handler, str, str, list[tuple[tuple[str, ...], dict[st
         '"extensor hallucis longus" --spared "tibialis posterior" '
         '--reflex "achilles reflex=normal"',
         [
-            (("--weak",), {"action": "append", "help": "weak muscle or movement"}),
+            (("--weak",), {"action": "append", "help": "weak muscle, movement or muscle group"}),
             (("--spared",), {"action": "append", "help": "muscle or movement of normal strength"}),
             (("--numb",), {"action": "append", "help": "numb skin area or dermatome"}),
             (("--reflex",), {"action": "append", "help": "NAME=normal|reduced|absent|increased"}),
