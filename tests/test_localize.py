@@ -65,3 +65,74 @@ def test_nerve_at_a_named_site_spares_what_the_source_says() -> None:
     assert top.lesion.kind == "nerve_at_site"
     assert top.nerve is not None and top.nerve.label == "radial nerve"
     assert "triceps brachii" not in top.contradicts
+
+
+def _site_effects() -> dict[str, set[str]]:
+    """Labels each nerve-at-site lesion and its whole nerve affect, from the forward model."""
+    from spinekg._localize import Model
+
+    kg = spinekg.default_graph()
+    model = Model(kg)
+    out = {}
+    for site, nerve in model.site_nerve.items():
+        out[model.terms[site].label] = {model.terms[i].label for i in model.effects[site]}
+        out[model.terms[nerve].label] = {model.terms[i].label for i in model.effects[nerve]}
+    return out
+
+
+@pytest.mark.parametrize(
+    ("site", "nerve", "spared", "affected"),
+    [
+        # StatPearls (hand nerve compression): forearm branches leave the median nerve above
+        # the carpal tunnel; Medscape: so does the palmar cutaneous branch (thenar eminence)
+        (
+            "median nerve at carpal tunnel",
+            "median nerve",
+            {
+                "pronator teres",
+                "flexor digitorum superficialis",
+                "flexor pollicis longus",
+                "thenar eminence",
+            },
+            {"abductor pollicis brevis", "opponens pollicis"},
+        ),
+        # Medscape / Katirji and Wilbourn 1994: the short head of biceps femoris is supplied in
+        # the thigh, so a lesion at the fibular head spares it
+        (
+            "common fibular nerve at fibular head",
+            "common fibular nerve",
+            {"short head of biceps femoris"},
+            {"tibialis anterior", "fibularis longus"},
+        ),
+        # Hanna 2015 / Acland: the calf muscles are supplied in the leg, above the tarsal
+        # tunnel; their reflex survives
+        (
+            "tibial nerve at tarsal tunnel",
+            "tibial nerve",
+            {"gastrocnemius", "soleus", "tibialis posterior", "Achilles reflex"},
+            {"abductor hallucis", "sole of foot"},
+        ),
+        # 1996 dissections: the branch to the long head of triceps arises in the axilla
+        (
+            "radial nerve at spiral groove of humerus",
+            "radial nerve",
+            {"long head of triceps brachii", "posterior arm"},
+            {"brachioradialis", "extensor carpi radialis longus"},
+        ),
+    ],
+)
+def test_site_lesions_spare_what_leaves_the_nerve_above_the_site(
+    site: str, nerve: str, spared: set[str], affected: set[str]
+) -> None:
+    effects = _site_effects()
+    assert spared <= effects[nerve], spared - effects[nerve]  # the whole nerve does affect them
+    assert not spared & effects[site], spared & effects[site]
+    assert affected <= effects[site], affected - effects[site]
+
+
+def test_fibular_head_lesion_ranks_above_the_whole_nerve_for_foot_drop() -> None:
+    """With the short head of biceps femoris spared at the fibular head, the site lesion
+    predicts fewer unobserved deficits than the whole common fibular nerve."""
+    loc = spinekg.localize(weak=["tibialis anterior", "extensor hallucis longus"])
+    order = [c.lesion.label for c in loc.candidates]
+    assert order.index("common fibular nerve at fibular head") < order.index("common fibular nerve")

@@ -177,8 +177,12 @@ MODEL_NOTES = [
     "- **Nerve at a named site** (from each mononeuropathy with a site, e.g. the common "
     "fibular nerve at the fibular head, the radial nerve at the spiral groove): what the "
     "nerve affects, minus what that condition's sourced 'preserved' findings say is spared "
-    "there (elbow extension at the spiral groove). Branch order along a nerve is not curated "
-    "yet, so a site lesion otherwise predicts the whole nerve.",
+    "there (elbow extension at the spiral groove), and minus the branches and muscles "
+    "sources say leave the nerve above the site (`ontology/src/site_sparing_core.tsv`: the "
+    "forearm branches and palmar cutaneous branch at the carpal tunnel, the long head of "
+    "triceps and the posterior cutaneous nerve of the arm at the spiral groove, the short "
+    "head of biceps femoris at the fibular head, the calf muscles and their reflex at the "
+    "tarsal tunnel). Other sites and finer branch order are not curated yet.",
     "",
     "- **Movement or muscle group** (a finding, not a lesion): a movement stands for the "
     "muscles performing it and a muscle group (the intrinsic muscles of the hand) for its "

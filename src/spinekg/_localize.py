@@ -242,7 +242,10 @@ class Model:
 
         The lesion affects what the nerve affects, except what that condition's sourced
         "preserved" findings say is spared at that site (e.g. elbow extension in a radial
-        nerve lesion at the spiral groove, ankle inversion at the fibular head).
+        nerve lesion at the spiral groove, ankle inversion at the fibular head) and what sources
+        say leaves the nerve above the site (``skg:site_spares``: the forearm branches of the
+        median nerve at the carpal tunnel, the short head of biceps femoris at the fibular
+        head).
         """
         self.site_nerve: dict[str, str] = {}
         rows = kg.sparql(
@@ -261,13 +264,33 @@ class Model:
         spared_by: dict[str, set[str]] = defaultdict(set)
         for r in spared:
             spared_by[r["c"]].add(r["about"])
+        # branch order: what a source says leaves the nerve above the site (its branches with
+        # everything they supply, its muscles with their parts)
+        for r in kg.sparql("SELECT ?c ?x WHERE { ?c skg:site_spares ?x }"):
+            spared_by[r["c"]].add(r["x"])
+            spared_by[r["c"]] |= set(self.effects.get(r["x"], {}))
+        parts: dict[str, set[str]] = defaultdict(set)
+        for r in kg.sparql(
+            'SELECT ?p ?w WHERE { ?p obo:BFO_0000050 ?w ; skg:kind "muscle" . '
+            '?w skg:kind "muscle" }'
+        ):
+            parts[r["w"]].add(r["p"])
+        reflex_muscles: dict[str, set[str]] = defaultdict(set)
+        for r in kg.sparql("SELECT ?r ?m WHERE { ?r skg:reflex_muscle ?m }"):
+            reflex_muscles[r["r"]].add(r["m"])
         for r in rows:
             if len(nerves[r["c"]]) != 1 or r["n"] not in self.effects:
                 continue
             keep = set(spared_by.get(r["c"], ()))
             for item in list(keep):
-                keep |= self.performed_by.get(item, set())
+                keep |= self.performed_by.get(item, set()) | parts.get(item, set())
+            # a whole muscle all of whose parts are spared is spared
+            keep |= {w for w, ps in parts.items() if ps <= keep}
             effects = {k: w for k, w in self.effects[r["n"]].items() if k not in keep}
+            # a reflex survives when none of its muscles is affected below the site
+            for reflex, muscles in reflex_muscles.items():
+                if reflex in effects and not any(m in effects for m in muscles):
+                    del effects[reflex]
             site_iri = r["c"]
             label = f"{r['nl']} at {r['sl']}"
             self.terms[site_iri] = Term(curie(site_iri), label, "nerve_at_site")

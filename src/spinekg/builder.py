@@ -166,6 +166,7 @@ TABLES: dict[str, tuple[str, ...]] = {
     "xrefs": ("key", "xrefs", "source", "locator", "note"),
     "structure_roots": ("structure", "roots", "source", "locator", "note"),
     "plexus_formation": ("part", "formed_from", "source", "locator", "note"),
+    "site_sparing": ("condition", "spared", "source", "locator", "note"),
 }
 
 ENUMS: dict[tuple[str, str], frozenset[str]] = {
@@ -425,6 +426,11 @@ OBJECT_PROPS: dict[str, tuple[str, str]] = {
     V.SKG + "formed_from_root": (
         "formed from root",
         "A plexus part is formed by fibres of a spinal nerve.",
+    ),
+    V.SKG + "site_spares": (
+        "site spares",
+        "A nerve lesion at this condition's site spares this branch, muscle or skin area: its "
+        "supply leaves the nerve above the site.",
     ),
     V.SKG + "formed_from_part": (
         "formed from part",
@@ -1198,6 +1204,7 @@ def _claims(m: Model, rows: object) -> None:
         "formed_from_part",
         "plexus part",
     )
+    _link(m, get("site_sparing"), "condition", ("condition",), "spared", "site_spares", "condition")
     for where, r in get("exit_rules"):
         srcs = m.need_source(Where(where.table, where.row, "source"), r["source"])
         sn = m.entities.get(r["root"])
@@ -1356,6 +1363,7 @@ ALLOWED_TARGETS: dict[str, frozenset[str]] = {
     V.SKG + "has_segmental_supply": frozenset({"spinal_nerve"}),
     V.SKG + "formed_from_root": frozenset({"spinal_nerve"}),
     V.SKG + "formed_from_part": frozenset({"plexus_part"}),
+    V.SKG + "site_spares": frozenset({"nerve", "muscle", "region"}),
     V.SKG + "key_movement_of": frozenset({"spinal_nerve"}),
     V.SKG + "key_muscle_of": frozenset({"spinal_nerve"}),
     V.SKG + "exits_through": frozenset({"intervertebral_foramen", "spinal_structure"}),
