@@ -112,6 +112,19 @@ def _site_effects() -> dict[str, set[str]]:
             {"gastrocnemius", "soleus", "tibialis posterior", "Achilles reflex"},
             {"abductor hallucis", "sole of foot"},
         ),
+        # StatPearls (ulnar neuropathy): FCU, FDP and the palmar cutaneous branch leave the
+        # ulnar nerve in the forearm; RCEM: so does the dorsal cutaneous branch (9 cm above)
+        (
+            "ulnar nerve at Guyon canal",
+            "ulnar nerve",
+            {
+                "flexor carpi ulnaris",
+                "ulnar part of flexor digitorum profundus",
+                "ulnar side of dorsum of hand",
+                "hypothenar eminence",
+            },
+            {"dorsal interossei of hand", "adductor pollicis", "little finger"},
+        ),
         # 1996 dissections: the branch to the long head of triceps arises in the axilla
         (
             "radial nerve at spiral groove of humerus",
@@ -136,3 +149,17 @@ def test_fibular_head_lesion_ranks_above_the_whole_nerve_for_foot_drop() -> None
     loc = spinekg.localize(weak=["tibialis anterior", "extensor hallucis longus"])
     order = [c.lesion.label for c in loc.candidates]
     assert order.index("common fibular nerve at fibular head") < order.index("common fibular nerve")
+
+
+def test_ulnar_lesion_at_wrist_is_told_from_elbow_by_a_normal_flexor_carpi_ulnaris() -> None:
+    """RCEM / StatPearls: FCU is supplied in the forearm, so it is normal in a wrist lesion and
+    weak in an elbow lesion."""
+    loc = spinekg.localize(
+        weak=["dorsal interossei of hand", "adductor pollicis"],
+        spared=["flexor carpi ulnaris"],
+        sensory_loss=["little finger"],
+    )
+    top = loc.candidates[0]
+    assert top.lesion.label == "ulnar nerve at Guyon canal"
+    elbow = next(c for c in loc.candidates if c.lesion.label == "ulnar nerve at cubital tunnel")
+    assert "flexor carpi ulnaris" in elbow.contradicts

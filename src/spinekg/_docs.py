@@ -182,7 +182,8 @@ MODEL_NOTES = [
     "forearm branches and palmar cutaneous branch at the carpal tunnel, the long head of "
     "triceps and the posterior cutaneous nerve of the arm at the spiral groove, the short "
     "head of biceps femoris at the fibular head, the calf muscles and their reflex at the "
-    "tarsal tunnel). Other sites and finer branch order are not curated yet.",
+    "tarsal tunnel, the forearm muscles and the palmar and dorsal cutaneous branches at "
+    "Guyon's canal). Other sites and finer branch order are not curated yet.",
     "",
     "- **Movement or muscle group** (a finding, not a lesion): a movement stands for the "
     "muscles performing it and a muscle group (the intrinsic muscles of the hand) for its "
