@@ -163,3 +163,22 @@ def test_ulnar_lesion_at_wrist_is_told_from_elbow_by_a_normal_flexor_carpi_ulnar
     assert top.lesion.label == "ulnar nerve at Guyon canal"
     elbow = next(c for c in loc.candidates if c.lesion.label == "ulnar nerve at cubital tunnel")
     assert "flexor carpi ulnaris" in elbow.contradicts
+
+
+def test_fit_scores_the_findings_alone_and_score_adds_the_stated_assumptions() -> None:
+    import math
+
+    from spinekg._localize import BREADTH_PENALTY, PLEXUS_PRIOR
+
+    loc = spinekg.localize(
+        weak=["tibialis anterior", "extensor hallucis longus"],
+        spared=["tibialis posterior", "gluteus medius"],
+    )
+    for c in loc.candidates:
+        assumed = BREADTH_PENALTY * math.log2(1 + c.predicted_size)
+        assumed += PLEXUS_PRIOR.get(c.lesion.kind, 0.0)
+        assert c.fit - c.score == pytest.approx(assumed)
+        assert c.as_dict()["fit"] == round(c.fit, 3)
+    # the three fibular candidates explain both weak muscles and contradict nothing: equal fit
+    fibular = [c for c in loc.candidates if "fibular" in c.lesion.label]
+    assert len({c.fit for c in fibular}) == 1

@@ -11,8 +11,11 @@ the graph says which muscles, movements, skin areas and reflexes it affects:
 Inverse: each candidate is scored against the findings (weak and spared muscles or movements,
 numb areas, reflex changes). A finding the candidate predicts counts for it, a spared muscle it
 predicts to be weak counts against it, and a finding it cannot explain counts against it.
-Ties are reported as ties; the most specific candidate (fewest predicted deficits) is listed
-first among equals. Uncertain root claims (sources disagree) weigh less and are flagged.
+Each candidate's ``fit`` is that sum over the findings alone; its ``score`` then subtracts a
+small parsimony term (fewer predicted deficits are likelier) and a prior for plexus lesions,
+both stated assumptions. Candidates with the same ``fit`` explain the findings equally well and
+are ordered by those assumptions; equal scores are reported as ties. Uncertain root claims
+(sources disagree) weigh less and are flagged.
 """
 
 from __future__ import annotations
@@ -77,6 +80,8 @@ class Candidate(NamedTuple):
     evidence: tuple[Evidence, ...] = ()
     #: for a nerve lesion at a named site ("common fibular nerve at fibular head"): the nerve
     nerve: Term | None = None
+    #: the score from the findings alone (before the parsimony term and the plexus prior)
+    fit: float = 0.0
 
     def as_dict(self) -> dict[str, Any]:
         """A JSON-ready dict."""
@@ -84,6 +89,7 @@ class Candidate(NamedTuple):
             **self.lesion.as_dict(),
             "nerve": self.nerve.as_dict() if self.nerve else None,
             "score": round(self.score, 3),
+            "fit": round(self.fit, 3),
             "rank": self.rank,
             "tied": self.tied,
             "explains": list(self.explains),
@@ -421,13 +427,14 @@ def localize(
         )
         if not any(e.verdict == "explains" for e in ev):
             continue
+        fit = score
         # Occam: among lesions that fit equally, the one predicting fewer deficits is likelier
         score -= BREADTH_PENALTY * math.log2(1 + len(effects))
         score -= PLEXUS_PRIOR.get(model.terms[lesion].kind, 0.0)
-        scored.append((score, len(effects), lesion, ev))
+        scored.append((score, len(effects), lesion, ev, fit))
     scored.sort(key=lambda x: (-round(x[0], 6), x[1], model.terms[x[2]].label))
     out: list[Candidate] = []
-    for i, (score, size, lesion, ev) in enumerate(scored[:limit]):
+    for i, (score, size, lesion, ev, fit) in enumerate(scored[:limit]):
         tied = any(round(o[0], 6) == round(score, 6) for j, o in enumerate(scored) if j != i)
         rank = 1 + sum(1 for o in scored if round(o[0], 6) > round(score, 6))
         out.append(
@@ -443,6 +450,7 @@ def localize(
                 size,
                 tuple(ev),
                 model.terms.get(model.site_nerve.get(lesion, "")),
+                fit,
             )
         )
     nxt, reason = _next_test(model, out, {t.iri for _, _, t in findings})

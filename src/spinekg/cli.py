@@ -221,6 +221,7 @@ def _localize(a: argparse.Namespace) -> None:
             "label",
             "kind",
             "score",
+            "fit",
             "tied",
             "explains",
             "contradicts",
