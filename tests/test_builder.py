@@ -147,3 +147,17 @@ def test_ids_are_permanent_and_never_reused(tmp_path: Path) -> None:
     )
     assert {k: new[k] for k in numbers} == numbers
     assert int(new["soleus"]) > max(int(v) for v in numbers.values())
+
+
+def test_site_sparing_needs_a_condition_with_a_lesion_site(tmp_path: Path) -> None:
+    """A 'leaves the nerve above the site' row for a condition without a site is an error."""
+    shutil.copytree(ROOT / "ontology" / "src", tmp_path / "ontology" / "src")
+    (tmp_path / "pyproject.toml").write_text("")
+    _append(
+        tmp_path,
+        "site_sparing_core.tsv",
+        "femoral_neuropathy\tpsoas_major\tmedscape_median_neuropathy\tx\ty",
+    )
+    with pytest.raises(BuildError) as info:
+        render(tmp_path, allocate=False)
+    assert any("'femoral_neuropathy' names no lesion site" in p for p in info.value.problems)

@@ -1205,6 +1205,13 @@ def _claims(m: Model, rows: object) -> None:
         "plexus part",
     )
     _link(m, get("site_sparing"), "condition", ("condition",), "spared", "site_spares", "condition")
+    for where, r in get("site_sparing"):
+        cond = m.entities.get(r["condition"])
+        if cond is not None and not any(x.prop == V.SKG + "lesion_site" for x in cond.rels):
+            m.errors.append(
+                f"{Where(where.table, where.row, 'condition')}: {r['condition']!r} names no "
+                "lesion site, so nothing can lie above it"
+            )
     for where, r in get("exit_rules"):
         srcs = m.need_source(Where(where.table, where.row, "source"), r["source"])
         sn = m.entities.get(r["root"])
