@@ -9,7 +9,15 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from . import resources
-from .backends import Backend, EmbeddedBackend, RemoteBackend, Row, open_release, reject_updates
+from .backends import (
+    Backend,
+    EmbeddedBackend,
+    PathLike,
+    RemoteBackend,
+    Row,
+    open_release,
+    reject_updates,
+)
 from .queries import get_query
 from .results import (
     Compression,
@@ -37,8 +45,6 @@ from .results import (
 from .terms import TermIndex
 
 if TYPE_CHECKING:
-    from pathlib import Path
-
     from ._localize import Localization, Model
     from .chart import ChartData
 from .vocab import SPARQL_PREFIXES, curie
@@ -57,7 +63,7 @@ class KnowledgeGraph:
     """
 
     def __init__(
-        self, backend: Backend | None = None, *, paths: Sequence[Path | str] | None = None
+        self, backend: Backend | None = None, *, paths: Sequence[PathLike] | None = None
     ) -> None:
         self._index_path: str | None = None
         if backend is None and paths is not None:
