@@ -146,3 +146,11 @@ def test_every_hp_and_mondo_xref_is_in_the_reference_list() -> None:
     }
     assert used, "no clinical xrefs at all"
     assert used <= listed, sorted(used - listed)
+
+
+def test_conditions_of_carries_each_conditions_sources() -> None:
+    hits = {h.condition.label: h for h in spinekg.conditions_of("ulnar nerve")}
+    wrist = hits["ulnar neuropathy at the wrist"]
+    assert "orthobullets_ulnar_tunnel" in wrist.sources
+    assert wrist.as_dict()["sources"] == list(wrist.sources)
+    assert all(h.sources for h in hits.values())

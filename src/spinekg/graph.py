@@ -613,14 +613,21 @@ class KnowledgeGraph:
         kinds = get_query("conditions_of").params[0].kinds
         term = self.resolve(text, kinds)
         hits: dict[str, ConditionHit] = {}
-        for r in self._run("conditions_of", term=term.iri):
-            if r["condition"] in hits and r["via"] == term.iri:
-                continue
+        sources: dict[str, set[str]] = defaultdict(set)
+        rows = self._run("conditions_of", term=term.iri)
+        for r in rows:
+            if r.get("source"):
+                sources[r["condition"]].add(r["source"])
+        for r in rows:
+            old = hits.get(r["condition"])
+            if old is not None and (old.via.iri == term.iri or r["via"] != term.iri):
+                continue  # a direct location wins over a path through a larger structure
             hits[r["condition"]] = ConditionHit(
                 Term(curie(r["condition"]), r["condition_label"], "condition"),
                 r["condition_kind"],
                 r["emergency"] == "true",
                 Term(curie(r["via"]), r["via_label"]),
+                tuple(sorted(sources[r["condition"]])),
             )
         return tuple(sorted(hits.values(), key=lambda h: (not h.emergency, h.condition.label)))
 

@@ -477,6 +477,8 @@ class ConditionHit(NamedTuple):
     condition_kind: str
     emergency: bool
     via: Term
+    #: the sources of the condition's definition and location
+    sources: tuple[str, ...] = ()
 
     def as_dict(self) -> dict[str, Any]:
         """A JSON-ready dict."""
@@ -485,7 +487,7 @@ class ConditionHit(NamedTuple):
             "condition_kind": self.condition_kind,
             "emergency": self.emergency,
             "via": self.via.label,
-            "sources": [],
+            "sources": list(self.sources),
         }
 
 
