@@ -182,3 +182,32 @@ def test_fit_scores_the_findings_alone_and_score_adds_the_stated_assumptions() -
     # the three fibular candidates explain both weak muscles and contradict nothing: equal fit
     fibular = [c for c in loc.candidates if "fibular" in c.lesion.label]
     assert len({c.fit for c in fibular}) == 1
+
+
+def test_every_explanation_is_traced_to_sources() -> None:
+    """A candidate's sources are those of the claims behind the findings it explains: the
+    root's segmental claims for a root, the innervation links for a nerve."""
+    loc = spinekg.localize(
+        weak=["tibialis anterior", "extensor hallucis longus"], sensory_loss=["dorsum of foot"]
+    )
+    by_label = {c.lesion.label: c for c in loc.candidates}
+    for c in loc.candidates:
+        assert c.sources, c.lesion.label
+        assert c.as_dict()["sources"] == list(c.sources)
+    l5 = by_label["fifth lumbar spinal nerve"]
+    subjects = {"tibialis anterior", "extensor hallucis longus", "dorsum of foot"}
+    claims = {
+        cl.source
+        for s in spinekg.innervated_by("L5")
+        if s.target.label in subjects
+        for cl in s.claims
+    }
+    radiculopathy = {
+        src
+        for cond in ("L5 radiculopathy", "lumbar radiculopathy", "radiculopathy")
+        for f in spinekg.findings_of(cond)
+        if {a.label for a in f.about} & subjects
+        for src in f.sources
+    }
+    assert set(l5.sources) & claims
+    assert set(l5.sources) <= claims | radiculopathy, set(l5.sources) - claims - radiculopathy

@@ -82,6 +82,8 @@ class Candidate(NamedTuple):
     nerve: Term | None = None
     #: the score from the findings alone (before the parsimony term and the plexus prior)
     fit: float = 0.0
+    #: the sources behind the findings this candidate explains
+    sources: tuple[str, ...] = ()
 
     def as_dict(self) -> dict[str, Any]:
         """A JSON-ready dict."""
@@ -96,7 +98,7 @@ class Candidate(NamedTuple):
             "contradicts": list(self.contradicts),
             "unexplained": list(self.unexplained),
             "uncertain": list(self.uncertain),
-            "sources": [],
+            "sources": list(self.sources),
         }
 
 
@@ -122,6 +124,8 @@ class Model:
     def __init__(self, kg: KnowledgeGraph) -> None:
         self.terms: dict[str, Term] = {}
         self.effects: dict[str, dict[str, float]] = defaultdict(dict)
+        #: lesion -> item -> the sources behind that predicted effect
+        self.why: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
         self.uncertain: dict[str, set[str]] = defaultdict(set)
         self._build(kg)
 
@@ -150,6 +154,9 @@ class Model:
                     counts[root] += 1
             for root, k in counts.items():
                 if root in roots:
+                    self.why[roots[root]][subject] |= {
+                        src for src, named in by_source.items() if root in named
+                    }
                     # a root most sources name is a firm prediction; a minority root is weak
                     w = 1.0 if 2 * k >= n_sources else k / n_sources
                     self.root_share[subject][roots[root]] = w
@@ -195,8 +202,9 @@ class Model:
         for r in kg.sparql("SELECT ?p ?r WHERE { ?p skg:formed_from_root ?r }"):
             forming[r["p"]].add(r["r"])
         path = "(obo:RO_0002380|obo:BFO_0000050|skg:formed_from_part)*"
+        links = _link_sources(kg, ("obo:RO_0002005",))
         down = kg.sparql(
-            "SELECT DISTINCT ?lesion ?ll ?lk ?target ?tl ?tk WHERE { "
+            "SELECT DISTINCT ?lesion ?ll ?lk ?target ?tl ?tk ?t0 ?via WHERE { "
             f"?via {path} ?lesion . "
             "?lesion skg:kind ?lk ; rdfs:label ?ll . "
             'FILTER(?lk IN ("nerve", "plexus", "plexus_part")) '
@@ -216,8 +224,10 @@ class Model:
             self.effects[r["lesion"]][r["target"]] = max(
                 w, self.effects[r["lesion"]].get(r["target"], 0.0)
             )
+            self.why[r["lesion"]][r["target"]] |= links.get((r["t0"], r["via"]), set())
+        arc_links = _link_sources(kg, ("skg:afferent_nerve", "skg:efferent_nerve"))
         arcs = kg.sparql(
-            "SELECT DISTINCT ?lesion ?ll ?lk ?reflex ?rl WHERE { "
+            "SELECT DISTINCT ?lesion ?ll ?lk ?reflex ?rl ?n WHERE { "
             "?reflex skg:afferent_nerve|skg:efferent_nerve ?n ; rdfs:label ?rl . "
             f"?n {path} ?lesion . ?lesion skg:kind ?lk ; "
             'rdfs:label ?ll . FILTER(?lk IN ("nerve", "plexus", "plexus_part")) }'
@@ -235,12 +245,15 @@ class Model:
             self.effects[r["lesion"]][r["reflex"]] = max(
                 w, self.effects[r["lesion"]].get(r["reflex"], 0.0)
             )
+            self.why[r["lesion"]][r["reflex"]] |= arc_links.get((r["reflex"], r["n"]), set())
 
-    def _absorb(self, lesion: str, effects: Mapping[str, float]) -> None:
-        """Give ``lesion`` every effect in ``effects``, keeping the stronger weight."""
+    def _absorb(self, lesion: str, effects: Mapping[str, float], donor: str) -> None:
+        """Give ``lesion`` every effect in ``effects`` (those of ``donor``), keeping the stronger
+        weight and the donor's sources."""
         mine = self.effects[lesion]
         for item, w in effects.items():
             mine[item] = max(w, mine.get(item, 0.0))
+            self.why[lesion][item] |= self.why.get(donor, {}).get(item, set())
 
     def _sites(self, kg: KnowledgeGraph) -> None:
         """Nerve lesions at a named site, from the conditions that name one (a mononeuropathy
@@ -301,6 +314,9 @@ class Model:
             label = f"{r['nl']} at {r['sl']}"
             self.terms[site_iri] = Term(curie(site_iri), label, "nerve_at_site")
             self.effects[site_iri] = effects
+            nerve_why = self.why.get(r["n"], {})
+            for item in effects:
+                self.why[site_iri][item] |= nerve_why.get(item, set())
             self.site_nerve[site_iri] = r["n"]
 
     def _spinal_structures(self, kg: KnowledgeGraph) -> None:
@@ -311,7 +327,7 @@ class Model:
         )
         for r in rows:
             self._term(r["s"], r["sl"], "spinal_structure")
-            self._absorb(r["s"], self.effects.get(r["r"], {}))
+            self._absorb(r["s"], self.effects.get(r["r"], {}), r["r"])
 
     def _merge_plexus_roots(self, kg: KnowledgeGraph) -> None:
         """A "root of the brachial plexus" is the ventral ramus of one spinal nerve: clinically
@@ -328,7 +344,7 @@ class Model:
             if len(roots) != 1:
                 continue
             root = next(iter(roots))
-            self._absorb(root, effects)
+            self._absorb(root, effects, part)
             self.uncertain[root] |= self.uncertain.pop(part, set())
 
     def _condition_findings(self, kg: KnowledgeGraph) -> None:
@@ -340,13 +356,14 @@ class Model:
         deficits and are skipped).
         """
         rows = kg.sparql(
-            "SELECT ?c ?loc ?lk ?ll ?fl ?fk ?about ?al ?ak WHERE { "
+            "SELECT ?c ?loc ?lk ?ll ?fl ?fk ?about ?al ?ak ?src WHERE { "
             "?c skg:condition_kind ?ck . "
             'FILTER(?ck IN ("radiculopathy", "mononeuropathy", "plexopathy", '
             '"cauda_equina_syndrome", "conus_medullaris_syndrome")) '
             "?c obo:RO_0004026 ?loc . ?loc skg:kind ?lk ; rdfs:label ?ll . "
             'FILTER(?lk IN ("spinal_nerve", "nerve", "plexus_part", "spinal_structure")) '
-            "?link skg:finding_link_condition ?c ; skg:finding_link_finding ?f . "
+            "?link skg:finding_link_condition ?c ; skg:finding_link_finding ?f ; "
+            "dcterms:source/rdfs:label ?src . "
             "?f skg:finding_kind ?fk ; rdfs:label ?fl ; skg:finding_about ?about . "
             'FILTER(?fk IN ("weakness", "sensory_loss", "paraesthesia", "reflex_change")) '
             "?about rdfs:label ?al ; skg:kind ?ak }"
@@ -363,6 +380,7 @@ class Model:
             self._term(r["loc"], r["ll"], r["lk"])
             self._term(r["about"], r["al"], r["ak"])
             self.effects[r["loc"]][r["about"]] = 1.0
+            self.why[r["loc"]][r["about"]].add(r["src"])
 
     def affects(self, lesion: str, item: str) -> float:
         """How strongly a lesion is predicted to affect an item (0 = not at all).
@@ -383,6 +401,37 @@ class Model:
         if areas:  # a dermatome given as a sensory finding: its areas
             return max((eff.get(a, 0.0) for a in areas), default=0.0)
         return 0.0
+
+    def sources_for(self, lesion: str, item: str) -> set[str]:
+        """The sources behind a lesion's predicted effect on an item (for a movement or muscle
+        group: on its muscles; for a dermatome: on its areas)."""
+        why = self.why.get(lesion, {})
+        eff = self.effects.get(lesion, {})
+        found = set(why.get(item, set()))
+        for part in self.performed_by.get(item, set()) | self.dermatome_areas.get(item, set()):
+            if eff.get(part):
+                found |= why.get(part, set())
+        return found
+
+
+def _link_sources(kg: KnowledgeGraph, props: Sequence[str]) -> dict[tuple[str, str], set[str]]:
+    """(subject, object) -> sources of the sourced links ``subject prop object`` (OWL axiom
+    annotations, and innervation claims for skin areas)."""
+    values = " ".join(props)
+    rows = kg.sparql(
+        "SELECT ?s ?o ?src WHERE { VALUES ?p { " + values + " } "
+        "?ax owl:annotatedSource ?s ; owl:annotatedTarget ?r ; dcterms:source/rdfs:label ?src . "
+        "?r owl:onProperty ?p ; owl:someValuesFrom ?o }"
+    )
+    if "obo:RO_0002005" in props:
+        rows += kg.sparql(
+            "SELECT ?s ?o ?src WHERE { ?c skg:claim_subject ?s ; skg:claim_nerve ?o ; "
+            "dcterms:source/rdfs:label ?src }"
+        )
+    out: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for r in rows:
+        out[(r["s"], r["o"])].add(r["src"])
+    return out
 
 
 def localize(
@@ -451,10 +500,22 @@ def localize(
                 tuple(ev),
                 model.terms.get(model.site_nerve.get(lesion, "")),
                 fit,
+                _sources(model, lesion, findings, ev),
             )
         )
     nxt, reason = _next_test(model, out, {t.iri for _, _, t in findings})
     return Localization(tuple(out), nxt, reason)
+
+
+def _sources(
+    model: Model, lesion: str, findings: Sequence[tuple[str, str, Term]], ev: Sequence[Evidence]
+) -> tuple[str, ...]:
+    """The sources behind the findings a candidate explains (one Evidence per finding)."""
+    found: set[str] = set()
+    for (_, _, term), e in zip(findings, ev, strict=True):
+        if e.verdict == "explains":
+            found |= model.sources_for(lesion, term.iri)
+    return tuple(sorted(found))
 
 
 def _evidence(
