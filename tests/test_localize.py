@@ -211,3 +211,15 @@ def test_every_explanation_is_traced_to_sources() -> None:
     }
     assert set(l5.sources) & claims
     assert set(l5.sources) <= claims | radiculopathy, set(l5.sources) - claims - radiculopathy
+
+
+def test_next_test_for_foot_drop_is_a_muscle_that_splits_l5_from_the_fibular_nerve() -> None:
+    """Medscape (peroneal mononeuropathy, EMG): 'In an L5 radiculopathy, the tibialis posterior,
+    which is a foot inverter, and the lumbosacral paraspinous muscles are involved'. The next
+    test prefers a muscle whose root claims the sources agree on."""
+    loc = spinekg.localize(
+        weak=["ankle dorsiflexion", "extensor hallucis longus"], sensory_loss=["dorsum of foot"]
+    )
+    assert loc.next_test is not None
+    assert loc.next_test.label in {"tibialis posterior", "gluteus medius"}, loc.next_test
+    assert "fifth lumbar spinal nerve" in loc.next_test_reason.split(";")[0]

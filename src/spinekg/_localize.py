@@ -560,20 +560,22 @@ def _next_test(
         group = list(ranked[:2])
     effects = [model.effects[c.lesion.iri] for c in group]
     items = {i for e in effects for i in e}
-    best: tuple[int, float, str] | None = None
+    best: tuple[int, int, float, str] | None = None
     for item in sorted(items):
         term = model.terms.get(item)
         if item in examined or term is None or term.kind != "muscle":
             continue
         weak = [e.get(item, 0.0) > 0 for e in effects]
         split = min(sum(weak), len(weak) - sum(weak))
+        # prefer a test whose predictions the sources agree on (no disputed root claim)
+        agreed = -sum(item in model.uncertain.get(c.lesion.iri, ()) for c in group)
         strength = sum(e.get(item, 0.0) for e in effects)
-        if split and (best is None or (split, strength) > (best[0], best[1])):
-            best = (split, strength, item)
+        if split and (best is None or (split, agreed, strength) > best[:3]):
+            best = (split, agreed, strength, item)
     if best is None:
         names = ", ".join(c.lesion.label for c in group)
         return None, f"no untested muscle separates {names}"
-    item = best[2]
+    item = best[3]
     yes = [c.lesion.label for c, e in zip(group, effects, strict=True) if e.get(item, 0.0) > 0]
     no = [c.lesion.label for c, e in zip(group, effects, strict=True) if not e.get(item, 0.0)]
     return model.terms[item], (f"predicted weak for {', '.join(yes)}; normal for {', '.join(no)}")
