@@ -63,13 +63,14 @@ sys.stdout.write(json.dumps(rows) + "\\n")
 
 
 def cli_queries(iri: str) -> str:
-    """The SPARQL the CLI runs for ``innervated-by L5`` (both stored queries, bound)."""
+    """The SPARQL the CLI runs for ``innervated-by L5`` (both stored queries, bound, without
+    their ORDER BY: the API sorts the rows itself)."""
     from spinekg.queries import get_query
 
     return "\n#---\n".join(
         (
-            get_query("innervated_by_root").bind({"root": iri}),
-            get_query("innervated_by_nerve").bind({"nerve": iri}),
+            get_query("innervated_by_root").bind({"root": iri}, ordered=False),
+            get_query("innervated_by_nerve").bind({"nerve": iri}, ordered=False),
         )
     )
 

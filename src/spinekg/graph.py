@@ -113,6 +113,16 @@ class KnowledgeGraph:
     def _run(self, name: str, **iris: str) -> list[Row]:
         return self._select(get_query(name).bind(iris))
 
+    def _run_unordered(self, name: str, **iris: str) -> list[Row]:
+        """A stored query without its final ORDER BY, for callers that sort the rows."""
+        return self._select(get_query(name).bind(iris, ordered=False))
+
+    def _claims_about(self, iri: str) -> tuple[RootClaim, ...]:
+        """Every source's root claim about one term, sorted and without repeats."""
+        return tuple(
+            sorted({_claim(r) for r in self._run_unordered("segmental_claims", subject=iri)})
+        )
+
     _MEMO_SIZE = 1024
 
     def _select(self, text: str) -> list[Row]:
@@ -238,7 +248,7 @@ class KnowledgeGraph:
             claims: dict[str, list[RootClaim]] = defaultdict(list)
             targets: dict[str, Term] = {}
             totals: dict[str, int] = {}  # distinct sources with a root claim (build-time count)
-            for r in self._run("innervated_by_root", root=term.iri):
+            for r in self._run_unordered("innervated_by_root", root=term.iri):
                 if r["target_kind"] not in SUPPLIED_KINDS:
                     continue
                 targets[r["target"]] = Term(curie(r["target"]), r["target_label"], r["target_kind"])
@@ -251,7 +261,7 @@ class KnowledgeGraph:
                 )
         vias: dict[str, set[Term]] = defaultdict(set)
         targets2: dict[str, Term] = {}
-        for r in self._run("innervated_by_nerve", nerve=term.iri):
+        for r in self._run_unordered("innervated_by_nerve", nerve=term.iri):
             if r["target_kind"] not in SUPPLIED_KINDS:
                 continue
             targets2[r["target"]] = Term(curie(r["target"]), r["target_label"], r["target_kind"])
@@ -272,7 +282,7 @@ class KnowledgeGraph:
         :raises UnknownTermError: the text names no muscle or skin area
         """
         term = self.resolve(text, SUPPLIED_KINDS)
-        rows = self._run("nerve_path", target=term.iri)
+        rows = self._run_unordered("nerve_path", target=term.iri)
         direct: dict[str, Term] = {}
         parents: dict[str, set[Term]] = defaultdict(set)
         for r in rows:
@@ -285,7 +295,7 @@ class KnowledgeGraph:
         for iri, t in sorted(direct.items(), key=lambda kv: kv[1].label):
             paths.extend(_walk(t, iri, parents))
         paths = _fullest(paths)
-        claims = [_claim(r) for r in self._run("segmental_claims", subject=term.iri)]
+        claims = [_claim(r) for r in self._run_unordered("segmental_claims", subject=term.iri)]
         # a head of a muscle also shows the claims sources make about the whole muscle
         whole = self.sparql(
             f"SELECT ?w ?l WHERE {{ <{term.iri}> obo:BFO_0000050 ?w . ?w skg:kind ?k ; "
@@ -294,7 +304,7 @@ class KnowledgeGraph:
         for w in whole:
             claims += [
                 _claim(r)._replace(about=w["l"])
-                for r in self._run("segmental_claims", subject=w["w"])
+                for r in self._run_unordered("segmental_claims", subject=w["w"])
             ]
         return Innervation(
             term,
@@ -308,7 +318,7 @@ class KnowledgeGraph:
         term = self.resolve(
             text, ("muscle", "nerve", "movement", "reflex", "plexus_part", "plexus")
         )
-        return tuple(sorted({_claim(r) for r in self._run("segmental_claims", subject=term.iri)}))
+        return self._claims_about(term.iri)
 
     # ------------------------------------------------------------------ anatomy (issue 4)
 
@@ -344,7 +354,7 @@ class KnowledgeGraph:
         parts: dict[str, set[Term]] = defaultdict(set)
         for r in self._run("reflex", reflex=term.iri):
             parts[r["role"]].add(Term(curie(r["part"]), r["part_label"]))
-        claims = tuple(sorted({_claim(r) for r in self._run("segmental_claims", subject=term.iri)}))
+        claims = self._claims_about(term.iri)
 
         def ordered(role: str) -> tuple[Term, ...]:
             return tuple(sorted(parts[role], key=lambda t: t.label))
@@ -422,7 +432,7 @@ class KnowledgeGraph:
             muscles[r["muscle"]] = Term(curie(r["muscle"]), r["muscle_label"], "muscle")
             if r.get("nerve"):
                 nerves[r["muscle"]].add(Term(curie(r["nerve"]), r["nerve_label"], "nerve"))
-        claims = tuple(sorted({_claim(r) for r in self._run("segmental_claims", subject=term.iri)}))
+        claims = self._claims_about(term.iri)
         key_for = tuple(
             sorted(
                 {
@@ -514,7 +524,7 @@ class KnowledgeGraph:
                 roots[r["member"]].add(r["root"])
         out = []
         for iri, t in sorted(members.items(), key=lambda kv: kv[1].label):
-            claims = tuple(sorted({_claim(r) for r in self._run("segmental_claims", subject=iri)}))
+            claims = self._claims_about(iri)
             basis = "branch" if t.kind == "nerve" else ("self" if iri == term.iri else "part")
             out.append(PlexusMember(t, basis, roots_sorted(roots[iri]), claims))
         out.sort(key=lambda m: (m.basis != "self", m.basis != "part", m.target.label))
