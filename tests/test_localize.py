@@ -223,3 +223,40 @@ def test_next_test_for_foot_drop_is_a_muscle_that_splits_l5_from_the_fibular_ner
     assert loc.next_test is not None
     assert loc.next_test.label in {"tibialis posterior", "gluteus medius"}, loc.next_test
     assert "fifth lumbar spinal nerve" in loc.next_test_reason.split(";")[0]
+
+
+def test_a_skin_area_is_explained_by_the_share_of_its_parts_a_nerve_supplies() -> None:
+    """The ulnar nerve supplies the parts of the ulnar side of the hand (its dorsal cutaneous
+    and superficial branches, Hanna 2015) but no source names it for the whole area: it
+    explains numbness there fully; a lesion at Guyon's canal, which spares the dorsal and
+    palmar cutaneous branches (site_sparing_core.tsv), only in part."""
+    loc = spinekg.localize(sensory_loss=["ulnar side of the hand"], limit=60)
+    by = {c.lesion.label: c for c in loc.candidates}
+    assert "medial hand" in by["ulnar nerve"].explains
+    kg = spinekg.default_graph()
+    model = kg._model
+    assert model is not None
+    hand, ulnar = kg.get_term("medial hand").iri, kg.get_term("ulnar nerve").iri
+    guyon = by["ulnar nerve at Guyon canal"].lesion.iri
+    assert model.affects(ulnar, hand) == 1.0
+    assert 0.0 < model.affects(guyon, hand) < 1.0
+    assert "hanna_2015_ulnar_nerve" in by["ulnar nerve"].sources
+    median = kg.get_term("median nerve").iri
+    assert model.affects(median, hand) == 0.0
+
+
+def test_a_plexus_root_numbs_only_areas_sources_give_its_root() -> None:
+    """Sources name C8, not T1, for the little finger (ISNCSCI key point; AccessNeurology):
+    the T1 root does not numb it through the ulnar nerve, though its fibres run in the
+    lower trunk; C8 does."""
+    spinekg.localize(weak=["deltoid"])
+    kg = spinekg.default_graph()
+    model = kg._model
+    assert model is not None
+    little = kg.get_term("little finger").iri
+    roots = {
+        row["root"] for row in kg.query("roots_of_area", area="little finger") if "root" in row
+    }
+    assert "C8" in roots and "T1" not in roots
+    assert model.affects(kg.get_term("C8").iri, little) == 1.0
+    assert model.affects(kg.get_term("T1").iri, little) == 0.0

@@ -204,3 +204,35 @@ def test_issue_4_counts(kg: KnowledgeGraph) -> None:
     assert s["roots_with_dermatome_key_point"] >= 28  # C2-S4/5 (S4 and S5 share one point)
     assert s["reflex"] >= 12
     assert s["movement"] >= 20
+
+
+@pytest.mark.parametrize(
+    ("root", "area"),
+    [  # mhneurology_upper_extremity_root_supply (AccessNeurology), read 2026-11-30
+        ("C5", "lateral arm"),
+        ("C6", "lateral forearm"),
+        ("C6", "thumb"),
+        ("C7", "middle finger"),
+        ("C6", "index finger"),
+        ("C7", "index finger"),
+        ("C8", "medial hand"),
+        ("C8", "ring finger"),
+        ("C8", "medial forearm"),
+        ("T1", "medial arm"),
+    ],
+)
+def test_upper_limb_dermatome_areas(root: str, area: str) -> None:
+    supplies = spinekg.roots_of_area(area)
+    assert root in {r for s in supplies if s.basis == "dermatome" for r in s.roots}
+
+
+def test_a_skin_area_lists_the_nerves_of_its_parts() -> None:
+    """Hanna 2015 (ulnar nerve chapter): the dorsal cutaneous branch supplies the medial aspect
+    of the dorsum of the hand; no source names it for the ulnar side of the hand as a whole,
+    so it is listed for a part, with the part named."""
+    by = {s.target.label: s for s in spinekg.roots_of_area("ulnar side of the hand")}
+    dorsal = by["dorsal cutaneous branch of ulnar nerve"]
+    assert dorsal.basis == "cutaneous nerve of a part"
+    assert "ulnar side of dorsum of hand" in {t.label for t in dorsal.via}
+    assert by["eighth cervical spinal nerve"].basis == "dermatome"
+    assert "median nerve" not in by

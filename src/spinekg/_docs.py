@@ -176,7 +176,8 @@ MODEL_NOTES = [
     "(trunks are formed from plexus roots, cords from divisions), but a muscle counts only as "
     "far as sources name one of the roots that form the part for that muscle (the same for "
     "a reflex: the lower trunk carries the triceps reflex only as far as sources name C8 for "
-    "it).",
+    "it; and for a skin area sources give roots for: the T1 root does not numb the little "
+    "finger through the ulnar nerve, since sources name C8 for it).",
     "- **Cauda equina**: every root it holds, plus the sourced findings of cauda equina "
     "syndrome; the conus medullaris carries the findings of conus medullaris syndrome.",
     "- **Nerve at a named site** (from each mononeuropathy with a site, e.g. the common "
@@ -194,7 +195,11 @@ MODEL_NOTES = [
     "muscles performing it and a muscle group (the intrinsic muscles of the hand) for its "
     "members; a lesion affects it by the share of those muscles it affects, so a lesion of "
     "every hip adductor explains weak hip adduction fully and a lesion of some of them in "
-    "part.",
+    "part. A numb skin area that a lesion does not supply as a whole counts by the share of "
+    "its parts the lesion supplies: the ulnar nerve explains numbness of the ulnar side of "
+    "the hand through its branches to the medial palm, hypothenar eminence, medial dorsum "
+    "and medial one and a half fingers; a lesion at Guyon's canal, which spares the dorsal "
+    "and palmar cutaneous branches, explains it in part.",
     "",
     "Scoring: an explained weakness counts +1 (times its weight), an explained numb area or "
     "reduced reflex +0.75, an unexplained finding counts against, and a muscle reported "
@@ -212,9 +217,9 @@ MODEL_NOTES = [
     "`tests/data/vignettes.tsv` holds 41 cases, each transcribed from one published teaching "
     "table, case or article (URL per row), written from the sources and not from the engine's "
     "output. Run `python tests/vignettes.py` for the per-case ranks. Last run (2026-11-30): "
-    "the expected lesion ranked first, alone, in 35 of 41 (85%) and in the top three in 40 of "
+    "the expected lesion ranked first, alone, in 36 of 41 (88%) and in the top three in 40 of "
     "41 (98%); the issue's targets are 85% and 100%, so top-3 is not met yet. The misses "
-    "are genuine ambiguities (C8 vs T1 with the same findings; L3 vs the femoral nerve when "
+    "are genuine ambiguities (L3 vs the femoral nerve when "
     "only quadriceps and thigh sensation are given; the ulnar nerve vs its deep branch when "
     "only hand muscles are weak; Erb's palsy vs C5 when only C5/C6 muscles are listed), one "
     "source conflict (adductor pollicis, spared in a C8 case but claimed for C8 by other "

@@ -184,6 +184,14 @@ class Model:
             self._term(r["m"], r["ml"], r["mk"])
             self._term(r["x"], r["xl"], "muscle")
             self.performed_by[r["m"]].add(r["x"])
+        # a skin area stands for its parts (the ulnar side of the hand for the medial palm,
+        # hypothenar eminence, ...), for lesions that supply the parts but not the whole
+        self.region_parts: dict[str, set[str]] = defaultdict(set)
+        for r in kg.sparql(
+            'SELECT ?r ?p WHERE { ?p obo:BFO_0000050+ ?r ; skg:kind "region" . '
+            '?r skg:kind "region" }'
+        ):
+            self.region_parts[r["r"]].add(r["p"])
         derm = kg.sparql("SELECT ?d ?a WHERE { ?d skg:dermatome_of ?r ; obo:RO_0002131 ?a }")
         self.dermatome_areas: dict[str, set[str]] = defaultdict(set)
         for r in derm:
@@ -195,8 +203,10 @@ class Model:
 
         A peripheral nerve carries every fibre to what lies below it. A plexus part (root of
         the plexus, trunk, division, cord) carries only the fibres of the roots that form it,
-        so a muscle below it is affected only as far as sources name one of those roots for
-        that muscle (the upper trunk does not weaken the hand through the median nerve).
+        so a muscle or skin area below it is affected only as far as sources name one of those
+        roots for it (the upper trunk does not weaken the hand through the median nerve, and
+        the T1 root does not numb the little finger through the ulnar nerve). A skin area no
+        source gives roots for keeps the nerve's prediction.
         """
         forming: dict[str, set[str]] = defaultdict(set)
         for r in kg.sparql("SELECT ?p ?r WHERE { ?p skg:formed_from_root ?r }"):
@@ -217,7 +227,7 @@ class Model:
             w = 1.0
             own = forming.get(r["lesion"]) if r["lk"] == "plexus_part" else None
             shares = self.root_share.get(r["target"])
-            if own and shares and r["tk"] == "muscle":
+            if own and shares:  # a muscle or a skin area with sourced root claims
                 w = max((shares.get(root, 0.0) for root in own), default=0.0)
                 if not w:
                     continue
@@ -388,7 +398,8 @@ class Model:
         A movement is affected in proportion to the share of the muscles performing it that
         the lesion weakens: a lesion of every dorsiflexor explains weak dorsiflexion fully, a
         lesion of one of them only in part (and finding the movement normal contradicts the
-        first more than the second).
+        first more than the second). A skin area the lesion does not supply as a whole is
+        affected in proportion to the share of its parts it supplies.
         """
         eff = self.effects.get(lesion, {})
         direct = eff.get(item, 0.0)
@@ -397,6 +408,9 @@ class Model:
         muscles = self.performed_by.get(item)
         if muscles:
             return sum(eff.get(m, 0.0) for m in muscles) / len(muscles)
+        parts = self.region_parts.get(item)
+        if parts:  # as for movements: the share of the area's parts the lesion affects
+            return sum(eff.get(p, 0.0) for p in parts) / len(parts)
         areas = self.dermatome_areas.get(item)
         if areas:  # a dermatome given as a sensory finding: its areas
             return max((eff.get(a, 0.0) for a in areas), default=0.0)
@@ -408,7 +422,8 @@ class Model:
         why = self.why.get(lesion, {})
         eff = self.effects.get(lesion, {})
         found = set(why.get(item, set()))
-        for part in self.performed_by.get(item, set()) | self.dermatome_areas.get(item, set()):
+        parts = self.performed_by.get(item, set()) | self.dermatome_areas.get(item, set())
+        for part in parts | self.region_parts.get(item, set()):
             if eff.get(part):
                 found |= why.get(part, set())
         return found

@@ -406,17 +406,28 @@ class KnowledgeGraph:
         return segmental_chart(self, region)
 
     def roots_of_area(self, text: str) -> tuple[Supply, ...]:
-        """Roots (dermatomes) and cutaneous nerves that supply a skin area, with sources."""
+        """Roots (dermatomes) and cutaneous nerves that supply a skin area, with sources.
+
+        A supplier named only for parts of the area (the ulnar nerve's branches for the ulnar
+        side of the hand) has basis ``... of a part`` and the parts in ``via``.
+        """
         area = self.resolve(text, ("region",))
         by: dict[tuple[str, str], list[RootClaim]] = defaultdict(list)
         terms: dict[tuple[str, str], Term] = {}
-        for r in self._run("roots_of_area", area=area.iri):
+        parts: dict[tuple[str, str], set[Term]] = defaultdict(set)
+        rows = self._run("roots_of_area", area=area.iri)
+        direct = {r["supplier"] for r in rows if not r.get("part")}
+        for r in rows:
+            if r.get("part") and r["supplier"] in direct:
+                continue  # named for the whole area already
             key = (r["basis"], r["supplier"])
             kind = "spinal_nerve" if r.get("root") else "nerve"
             terms[key] = Term(curie(r["supplier"]), r["supplier_label"], kind)
             by[key].append(RootClaim(r.get("root", ""), "unspecified", r["source"], ""))
+            if r.get("part"):
+                parts[key].add(Term(curie(r["part"]), r["part_label"], "region"))
         return tuple(
-            Supply(terms[k], (), tuple(sorted(set(v))), k[0])
+            Supply(terms[k], tuple(sorted(parts[k])), tuple(sorted(set(v))), k[0])
             for k, v in sorted(by.items(), key=lambda kv: (kv[0][0], terms[kv[0]].label))
         )
 
