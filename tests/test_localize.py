@@ -260,3 +260,16 @@ def test_a_plexus_root_numbs_only_areas_sources_give_its_root() -> None:
     assert "C8" in roots and "T1" not in roots
     assert model.affects(kg.get_term("C8").iri, little) == 1.0
     assert model.affects(kg.get_term("T1").iri, little) == 0.0
+
+
+def test_meralgia_paresthetica_pattern_points_at_the_lateral_femoral_cutaneous_nerve() -> None:
+    """Medscape: numbness of the anterolateral thigh with normal motor strength; the nerve is
+    purely sensory (DocCheck), so normal knee extension and patellar reflex rule out the
+    lumbar plexus and the femoral nerve, not the lateral femoral cutaneous nerve."""
+    loc = spinekg.localize(
+        sensory_loss=["anterolateral thigh"],
+        spared=["knee extension"],
+        reflexes={"patellar reflex": "normal"},
+    )
+    assert loc.candidates[0].lesion.label == "lateral femoral cutaneous nerve"
+    assert not loc.candidates[0].contradicts

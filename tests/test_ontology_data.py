@@ -236,3 +236,16 @@ def test_a_skin_area_lists_the_nerves_of_its_parts() -> None:
     assert "ulnar side of dorsum of hand" in {t.label for t in dorsal.via}
     assert by["eighth cervical spinal nerve"].basis == "dermatome"
     assert "median nerve" not in by
+
+
+def test_cutaneous_territories_of_the_lateral_femoral_cutaneous_and_superficial_fibular() -> None:
+    """DocCheck, Ganfyd and a medical dictionary: the lateral femoral cutaneous nerve supplies
+    the skin of the lateral thigh; Orthobullets and WVU: the superficial fibular nerve the
+    anterolateral leg (and the dorsum of the foot)."""
+    lfcn = {s.target.label: s for s in spinekg.innervated_by("lateral femoral cutaneous nerve")}
+    assert {"lateral thigh", "anterolateral thigh"} <= set(lfcn)
+    thigh = {s.target.label: s for s in spinekg.roots_of_area("lateral thigh")}
+    sources = {c.source for c in thigh["lateral femoral cutaneous nerve"].claims}
+    assert len(sources) == 3
+    sfn = {s.target.label for s in spinekg.innervated_by("superficial fibular nerve")}
+    assert {"anterolateral leg", "dorsum of foot"} <= sfn
