@@ -273,3 +273,17 @@ def test_meralgia_paresthetica_pattern_points_at_the_lateral_femoral_cutaneous_n
     )
     assert loc.candidates[0].lesion.label == "lateral femoral cutaneous nerve"
     assert not loc.candidates[0].contradicts
+
+
+def test_a_root_numbs_only_its_sourced_dermatome_a_cord_its_nerves_territory() -> None:
+    """No source gives roots for the hypothenar eminence: the medial cord, whose ulnar nerve
+    supplies it (Boneschool; Hanna 2015), numbs it; the T1 root, whose fibres also run
+    there, is not credited with it, since which root's fibres reach it is not sourced."""
+    spinekg.localize(weak=["deltoid"])
+    kg = spinekg.default_graph()
+    model = kg._model
+    assert model is not None
+    hypothenar = kg.get_term("hypothenar eminence").iri
+    assert not [r for r in kg.query("roots_of_area", area="hypothenar eminence") if "root" in r]
+    assert model.affects(kg.get_term("medial cord of brachial plexus").iri, hypothenar) == 1.0
+    assert model.affects(kg.get_term("T1").iri, hypothenar) == 0.0

@@ -177,7 +177,9 @@ MODEL_NOTES = [
     "far as sources name one of the roots that form the part for that muscle (the same for "
     "a reflex: the lower trunk carries the triceps reflex only as far as sources name C8 for "
     "it; and for a skin area sources give roots for: the T1 root does not numb the little "
-    "finger through the ulnar nerve, since sources name C8 for it).",
+    "finger through the ulnar nerve, since sources name C8 for it). A trunk, division or cord "
+    "also numbs the areas of its nerves that no source gives roots for; a root of the plexus "
+    "does not, since a root's skin is its sourced dermatome.",
     "- **Cauda equina**: every root it holds, plus the sourced findings of cauda equina "
     "syndrome; the conus medullaris carries the findings of conus medullaris syndrome.",
     "- **Nerve at a named site** (from each mononeuropathy with a site, e.g. the common "

@@ -206,11 +206,16 @@ class Model:
         so a muscle or skin area below it is affected only as far as sources name one of those
         roots for it (the upper trunk does not weaken the hand through the median nerve, and
         the T1 root does not numb the little finger through the ulnar nerve). A skin area no
-        source gives roots for keeps the nerve's prediction.
+        source gives roots for keeps the nerve's prediction for a trunk, division or cord, but
+        not for a root of the plexus: a root's skin is its sourced dermatome, and which root's
+        fibres reach an unmapped area through the plexus is not known.
         """
         forming: dict[str, set[str]] = defaultdict(set)
         for r in kg.sparql("SELECT ?p ?r WHERE { ?p skg:formed_from_root ?r }"):
             forming[r["p"]].add(r["r"])
+        plexus_roots = {
+            r["p"] for r in kg.sparql('SELECT ?p WHERE { ?p skg:plexus_part_kind "plexus_root" }')
+        }
         path = "(obo:RO_0002380|obo:BFO_0000050|skg:formed_from_part)*"
         links = _link_sources(kg, ("obo:RO_0002005",))
         down = kg.sparql(
@@ -227,6 +232,8 @@ class Model:
             w = 1.0
             own = forming.get(r["lesion"]) if r["lk"] == "plexus_part" else None
             shares = self.root_share.get(r["target"])
+            if own and not shares and r["tk"] == "region" and r["lesion"] in plexus_roots:
+                continue
             if own and shares:  # a muscle or a skin area with sourced root claims
                 w = max((shares.get(root, 0.0) for root in own), default=0.0)
                 if not w:
