@@ -287,3 +287,25 @@ def test_a_root_numbs_only_its_sourced_dermatome_a_cord_its_nerves_territory() -
     assert not [r for r in kg.query("roots_of_area", area="hypothenar eminence") if "root" in r]
     assert model.affects(kg.get_term("medial cord of brachial plexus").iri, hypothenar) == 1.0
     assert model.affects(kg.get_term("T1").iri, hypothenar) == 0.0
+
+
+def test_lesions_with_identical_predictions_are_listed_once() -> None:
+    """The anterior division of the lower trunk continues as the medial cord and gives no
+    branch of its own (IMAIOS; VH Dissector): the two predict exactly the same deficits, so
+    the ranking lists the cord once and names the division beside it, not as a tie."""
+    loc = spinekg.localize(weak=["intrinsic muscles of hand"], limit=60)
+    labels = [c.lesion.label for c in loc.candidates]
+    assert "medial cord of brachial plexus" in labels
+    assert "anterior division of lower trunk of brachial plexus" not in labels
+    cord = loc.candidates[labels.index("medial cord of brachial plexus")]
+    assert [t.label for t in cord.same_as] == [
+        "anterior division of lower trunk of brachial plexus"
+    ]
+    model = spinekg.default_graph()._model
+    assert model is not None
+    division = cord.same_as[0].iri
+    assert model.effects[division] == model.effects[cord.lesion.iri]
+    # lesions whose predictions differ are never merged
+    for c in loc.candidates:
+        for other in c.same_as:
+            assert model.effects[other.iri] == model.effects[c.lesion.iri]

@@ -76,10 +76,13 @@ def run(v: Vignette) -> Outcome:
         return c is not None and c.iri == expected
 
     for c in loc.candidates:
-        if same(c.lesion) or same(c.nerve):  # the nerve itself or the nerve at a named site
+        # the lesion itself, the nerve at a named site, or a lesion with the same predictions
+        if same(c.lesion) or same(c.nerve) or any(same(t) for t in c.same_as):
             rank, explained = c.rank, c.explains
             leaders = [x for x in loc.candidates if x.rank == 1]
-            alone = c.rank == 1 and all(same(x.lesion) or same(x.nerve) for x in leaders)
+            alone = c.rank == 1 and all(
+                same(x.lesion) or same(x.nerve) or any(same(t) for t in x.same_as) for x in leaders
+            )
             break
     return Outcome(v, rank, alone, tuple(c.lesion.label for c in loc.candidates[:3]), explained)
 

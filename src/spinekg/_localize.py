@@ -84,6 +84,8 @@ class Candidate(NamedTuple):
     fit: float = 0.0
     #: the sources behind the findings this candidate explains
     sources: tuple[str, ...] = ()
+    #: other lesions with exactly the same predictions (no finding can tell them apart)
+    same_as: tuple[Term, ...] = ()
 
     def as_dict(self) -> dict[str, Any]:
         """A JSON-ready dict."""
@@ -99,6 +101,7 @@ class Candidate(NamedTuple):
             "unexplained": list(self.unexplained),
             "uncertain": list(self.uncertain),
             "sources": list(self.sources),
+            "same_as": [t.as_dict() for t in self.same_as],
         }
 
 
@@ -197,6 +200,33 @@ class Model:
         for r in derm:
             self.dermatome_areas[r["d"]].add(r["a"])
         self._sites(kg)
+        self._equivalents(kg)
+
+    def _equivalents(self, kg: KnowledgeGraph) -> None:
+        """A plexus part formed from one other part alone, predicting exactly what that part
+        predicts, is its continuation: the anterior division of the lower trunk continues as
+        the medial cord and gives no branch of its own. No finding can tell them apart, so the
+        ranking lists the later, named part and names the other in ``same_as`` (as the roots
+        of the plexus are listed as their spinal nerves). Other lesions with equal predictions
+        (two intercostal nerves the data cannot tell apart, a nerve and the same nerve at a
+        site) are different structures and stay separate candidates, reported as ties.
+        """
+        formed: dict[str, set[str]] = defaultdict(set)
+        for r in kg.sparql("SELECT ?p ?q WHERE { ?p skg:formed_from_part ?q }"):
+            formed[r["p"]].add(r["q"])
+        #: listed lesion -> the other lesions with identical predictions
+        self.same_as: dict[str, tuple[str, ...]] = {}
+        self.hidden: set[str] = set()
+        for part, sources in formed.items():
+            if len(sources) != 1:
+                continue
+            (earlier,) = sources
+            same = self.effects.get(part) == self.effects.get(earlier) and self.uncertain.get(
+                part, set()
+            ) == self.uncertain.get(earlier, set())
+            if same and self.effects.get(part):
+                self.same_as[part] = (*self.same_as.get(part, ()), earlier)
+                self.hidden.add(earlier)
 
     def _downstream(self, kg: KnowledgeGraph) -> None:
         """Nerve and plexus lesions: everything downstream, by the branch tree.
@@ -487,6 +517,8 @@ def localize(
         raise InvalidQueryError("give at least one finding (weak, spared, sensory loss or reflex)")
     scored = []
     for lesion, effects in model.effects.items():
+        if lesion in model.hidden:  # listed under the lesion with the same predictions
+            continue
         ev = list(_evidence(model, lesion, findings))
         score = sum(
             e.weight
@@ -523,6 +555,7 @@ def localize(
                 model.terms.get(model.site_nerve.get(lesion, "")),
                 fit,
                 _sources(model, lesion, findings, ev),
+                tuple(model.terms[x] for x in model.same_as.get(lesion, ())),
             )
         )
     nxt, reason = _next_test(model, out, {t.iri for _, _, t in findings})

@@ -227,6 +227,7 @@ def _localize(a: argparse.Namespace) -> None:
             "contradicts",
             "unexplained",
             "uncertain",
+            "same_as",
             "sources",
         ],
     )
