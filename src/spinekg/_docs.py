@@ -204,10 +204,11 @@ MODEL_NOTES = [
     "members; a lesion affects it by the share of those muscles it affects, so a lesion of "
     "every hip adductor explains weak hip adduction fully and a lesion of some of them in "
     "part. A numb skin area that a lesion does not supply as a whole counts by the share of "
-    "its parts the lesion supplies: the ulnar nerve explains numbness of the ulnar side of "
+    "its parts the lesion supplies, the rest of the area counting as one more part (named "
+    "parts need not cover it): the ulnar nerve explains numbness of the ulnar side of "
     "the hand through its branches to the medial palm, hypothenar eminence, medial dorsum "
-    "and medial one and a half fingers; a lesion at Guyon's canal, which spares the dorsal "
-    "and palmar cutaneous branches, explains it in part.",
+    "and medial one and a half fingers (largely, not fully); a lesion at Guyon's canal, "
+    "which spares the dorsal and palmar cutaneous branches, explains less of it.",
     "",
     "Scoring: an explained weakness counts +1 (times its weight), an explained numb area or "
     "reduced reflex +0.75, an unexplained finding counts against, and a muscle reported "

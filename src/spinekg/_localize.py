@@ -436,7 +436,8 @@ class Model:
         the lesion weakens: a lesion of every dorsiflexor explains weak dorsiflexion fully, a
         lesion of one of them only in part (and finding the movement normal contradicts the
         first more than the second). A skin area the lesion does not supply as a whole is
-        affected in proportion to the share of its parts it supplies.
+        affected in proportion to the share of its parts it supplies, the rest of the area
+        counting as one more part (named parts need not cover the whole).
         """
         eff = self.effects.get(lesion, {})
         direct = eff.get(item, 0.0)
@@ -446,8 +447,9 @@ class Model:
         if muscles:
             return sum(eff.get(m, 0.0) for m in muscles) / len(muscles)
         parts = self.region_parts.get(item)
-        if parts:  # as for movements: the share of the area's parts the lesion affects
-            return sum(eff.get(p, 0.0) for p in parts) / len(parts)
+        if parts:  # as for movements: the share of the area's parts the lesion affects; the
+            # rest of the area (its named parts need not cover it) counts as one more part
+            return sum(eff.get(p, 0.0) for p in parts) / (len(parts) + 1)
         areas = self.dermatome_areas.get(item)
         if areas:  # a dermatome given as a sensory finding: its areas
             return max((eff.get(a, 0.0) for a in areas), default=0.0)
