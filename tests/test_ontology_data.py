@@ -249,3 +249,19 @@ def test_cutaneous_territories_of_the_lateral_femoral_cutaneous_and_superficial_
     assert len(sources) == 3
     sfn = {s.target.label for s in spinekg.innervated_by("superficial fibular nerve")}
     assert {"anterolateral leg", "dorsum of foot"} <= sfn
+
+
+@pytest.mark.parametrize(
+    ("nerve", "area"),
+    [
+        ("transverse cervical nerve", "anterior neck"),  # OSU; SUNY Downstate lab 24
+        ("supraclavicular nerves", "clavicular region"),  # OSU: 'skin over the clavicle'
+        ("lesser occipital nerve", "occiput"),  # OSU: 'lateral occipital portion of the scalp'
+        ("great auricular nerve", "auricle"),  # OSU: 'the skin of the back of the ear'
+        ("sural nerve", "lateral malleolus"),  # PubMed 2001 abstract
+        ("ilioinguinal nerve", "groin"),  # Medscape: 'superior and medial ... femoral triangle'
+        ("anterior cutaneous branches of intercostal nerves", "chest"),  # AccessAnesthesiology
+    ],
+)
+def test_cutaneous_territories_read_this_session(nerve: str, area: str) -> None:
+    assert nerve in {s.target.label for s in spinekg.roots_of_area(area)}
