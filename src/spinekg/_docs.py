@@ -223,11 +223,11 @@ MODEL_NOTES = [
     "",
     "## Validation on sourced vignettes",
     "",
-    "`tests/data/vignettes.tsv` holds 41 cases, each transcribed from one published teaching "
+    "`tests/data/vignettes.tsv` holds 42 cases, each transcribed from one published teaching "
     "table, case or article (URL per row), written from the sources and not from the engine's "
     "output. Run `python tests/vignettes.py` for the per-case ranks. Last run (2026-11-30): "
-    "the expected lesion ranked first, alone, in 36 of 41 (88%) and in the top three in 41 of "
-    "41 (100%), the issue's targets (85% and 100%). The cases not ranked first are genuine "
+    "the expected lesion ranked first, alone, in 37 of 42 (88%) and in the top three in 42 of "
+    "42 (100%), the issue's targets (85% and 100%). The cases not ranked first are genuine "
     "ambiguities (L3 vs the femoral nerve when only quadriceps and thigh sensation are "
     "given; the ulnar nerve vs its deep branch when only hand muscles are weak; Erb's palsy "
     "vs C5 when only C5/C6 muscles are listed), one source conflict (adductor pollicis, "
