@@ -175,7 +175,7 @@ class Model:
             self.effects[r["root"]].setdefault(r["a"], 1.0)
         self._downstream(kg)
         self._condition_findings(kg)
-        self._merge_plexus_roots(kg)
+        self._merge_plexus_roots()
         self._spinal_structures(kg)
         # a movement stands for the muscles performing it, a muscle group for its members
         performers = kg.sparql(
@@ -189,16 +189,19 @@ class Model:
             self.performed_by[r["m"]].add(r["x"])
         # a skin area stands for its parts (the ulnar side of the hand for the medial palm,
         # hypothenar eminence, ...), for lesions that supply the parts but not the whole
-        self.region_parts: dict[str, set[str]] = defaultdict(set)
-        for r in kg.sparql(
-            'SELECT ?r ?p WHERE { ?p obo:BFO_0000050+ ?r ; skg:kind "region" . '
-            '?r skg:kind "region" }'
-        ):
-            self.region_parts[r["r"]].add(r["p"])
-        derm = kg.sparql("SELECT ?d ?a WHERE { ?d skg:dermatome_of ?r ; obo:RO_0002131 ?a }")
-        self.dermatome_areas: dict[str, set[str]] = defaultdict(set)
-        for r in derm:
-            self.dermatome_areas[r["d"]].add(r["a"])
+        self.region_parts = _grouped(
+            kg.sparql(
+                'SELECT ?r ?p WHERE { ?p obo:BFO_0000050+ ?r ; skg:kind "region" . '
+                '?r skg:kind "region" }'
+            ),
+            "r",
+            "p",
+        )
+        self.dermatome_areas = _grouped(
+            kg.sparql("SELECT ?d ?a WHERE { ?d skg:dermatome_of ?r ; obo:RO_0002131 ?a }"),
+            "d",
+            "a",
+        )
         self._sites(kg)
         self._equivalents(kg)
 
@@ -211,9 +214,7 @@ class Model:
         (two intercostal nerves the data cannot tell apart, a nerve and the same nerve at a
         site) are different structures and stay separate candidates, reported as ties.
         """
-        formed: dict[str, set[str]] = defaultdict(set)
-        for r in kg.sparql("SELECT ?p ?q WHERE { ?p skg:formed_from_part ?q }"):
-            formed[r["p"]].add(r["q"])
+        formed = _grouped(kg.sparql("SELECT ?p ?q WHERE { ?p skg:formed_from_part ?q }"), "p", "q")
         #: listed lesion -> the other lesions with identical predictions
         self.same_as: dict[str, tuple[str, ...]] = {}
         self.hidden: set[str] = set()
@@ -240,12 +241,12 @@ class Model:
         not for a root of the plexus: a root's skin is its sourced dermatome, and which root's
         fibres reach an unmapped area through the plexus is not known.
         """
-        forming: dict[str, set[str]] = defaultdict(set)
-        for r in kg.sparql("SELECT ?p ?r WHERE { ?p skg:formed_from_root ?r }"):
-            forming[r["p"]].add(r["r"])
+        forming = _grouped(kg.sparql("SELECT ?p ?r WHERE { ?p skg:formed_from_root ?r }"), "p", "r")
         plexus_roots = {
             r["p"] for r in kg.sparql('SELECT ?p WHERE { ?p skg:plexus_part_kind "plexus_root" }')
         }
+        #: each root of the plexus -> the spinal nerve(s) forming it (for _merge_plexus_roots)
+        self._plexus_root_owners = {p: forming[p] for p in plexus_roots if p in forming}
         path = "(obo:RO_0002380|obo:BFO_0000050|skg:formed_from_part)*"
         links = _link_sources(kg, ("obo:RO_0002005",))
         down = kg.sparql(
@@ -319,31 +320,29 @@ class Model:
             "obo:RO_0004026 ?n ; skg:lesion_site ?site . ?n skg:kind ?nk ; rdfs:label ?nl . "
             'FILTER(?nk = "nerve") ?site rdfs:label ?sl }'
         )
-        nerves: dict[str, set[str]] = defaultdict(set)
-        for r in rows:
-            nerves[r["c"]].add(r["n"])
+        nerves = _grouped(rows, "c", "n")
         spared = kg.sparql(
             "SELECT ?c ?about WHERE { ?link skg:finding_link_condition ?c ; "
             "skg:finding_link_finding ?f . ?f rdfs:label ?fl ; skg:finding_about ?about . "
             'FILTER(STRSTARTS(LCASE(?fl), "preserved")) }'
         )
-        spared_by: dict[str, set[str]] = defaultdict(set)
-        for r in spared:
-            spared_by[r["c"]].add(r["about"])
+        spared_by = _grouped(spared, "c", "about")
         # branch order: what a source says leaves the nerve above the site (its branches with
         # everything they supply, its muscles with their parts)
         for r in kg.sparql("SELECT ?c ?x WHERE { ?c skg:site_spares ?x }"):
             spared_by[r["c"]].add(r["x"])
             spared_by[r["c"]] |= set(self.effects.get(r["x"], {}))
-        parts: dict[str, set[str]] = defaultdict(set)
-        for r in kg.sparql(
-            'SELECT ?p ?w WHERE { ?p obo:BFO_0000050 ?w ; skg:kind "muscle" . '
-            '?w skg:kind "muscle" }'
-        ):
-            parts[r["w"]].add(r["p"])
-        reflex_muscles: dict[str, set[str]] = defaultdict(set)
-        for r in kg.sparql("SELECT ?r ?m WHERE { ?r skg:reflex_muscle ?m }"):
-            reflex_muscles[r["r"]].add(r["m"])
+        parts = _grouped(
+            kg.sparql(
+                'SELECT ?p ?w WHERE { ?p obo:BFO_0000050 ?w ; skg:kind "muscle" . '
+                '?w skg:kind "muscle" }'
+            ),
+            "w",
+            "p",
+        )
+        reflex_muscles = _grouped(
+            kg.sparql("SELECT ?r ?m WHERE { ?r skg:reflex_muscle ?m }"), "r", "m"
+        )
         for r in rows:
             if len(nerves[r["c"]]) != 1 or r["n"] not in self.effects:
                 continue
@@ -376,17 +375,11 @@ class Model:
             self._term(r["s"], r["sl"], "spinal_structure")
             self._absorb(r["s"], self.effects.get(r["r"], {}), r["r"])
 
-    def _merge_plexus_roots(self, kg: KnowledgeGraph) -> None:
+    def _merge_plexus_roots(self) -> None:
         """A "root of the brachial plexus" is the ventral ramus of one spinal nerve: clinically
         a lesion there is a root lesion, so its effects are given to the spinal nerve and it is
         not ranked as a separate candidate."""
-        rows = kg.sparql(
-            'SELECT ?p ?r WHERE { ?p skg:plexus_part_kind "plexus_root" ; skg:formed_from_root ?r }'
-        )
-        owners: dict[str, set[str]] = defaultdict(set)
-        for r in rows:
-            owners[r["p"]].add(r["r"])
-        for part, roots in owners.items():
+        for part, roots in self._plexus_root_owners.items():
             effects = self.effects.pop(part, {})
             if len(roots) != 1:
                 continue
@@ -415,9 +408,7 @@ class Model:
             'FILTER(?fk IN ("weakness", "sensory_loss", "paraesthesia", "reflex_change")) '
             "?about rdfs:label ?al ; skg:kind ?ak }"
         )
-        locations: dict[str, set[str]] = defaultdict(set)
-        for r in rows:
-            locations[r["c"]].add(r["loc"])
+        locations = _grouped(rows, "c", "loc")
         for r in rows:
             if len(locations[r["c"]]) != 1:
                 continue
@@ -466,6 +457,18 @@ class Model:
             if eff.get(part):
                 found |= why.get(part, set())
         return found
+
+
+def _grouped(rows: Iterable[Mapping[str, str]], key: str, value: str) -> dict[str, set[str]]:
+    """Query rows grouped: each ``key`` value -> the set of its ``value`` values.
+
+    >>> dict(_grouped([{"p": "a", "q": "x"}, {"p": "a", "q": "y"}], "p", "q")) == {"a": {"x", "y"}}
+    True
+    """
+    out: dict[str, set[str]] = defaultdict(set)
+    for r in rows:
+        out[r[key]].add(r[value])
+    return out
 
 
 def _link_sources(kg: KnowledgeGraph, props: Sequence[str]) -> dict[tuple[str, str], set[str]]:
