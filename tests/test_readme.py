@@ -28,3 +28,18 @@ def test_ci_runs_the_readme_test_command() -> None:
 
 def test_readme_has_disclaimer() -> None:
     assert "not medical advice" in (ROOT / "README.md").read_text()
+
+
+def test_every_command_the_readme_shows_exists() -> None:
+    """Each `spinekg COMMAND` line in the README's shell blocks names a registered command."""
+    from spinekg.cli import COMMANDS
+
+    names = {c[0] for c in COMMANDS}
+    text = (ROOT / "README.md").read_text()
+    shown = set()
+    for block in re.findall(r"```bash\n(.+?)\n```", text, flags=re.S):
+        for line in block.splitlines():
+            for m in re.finditer(r"(?:^|&& |\| )spinekg ([a-z][a-z-]*)", line.strip()):
+                shown.add(m.group(1))
+    assert {"innervated-by", "serve", "load"} <= shown
+    assert shown <= names, sorted(shown - names)

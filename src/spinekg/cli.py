@@ -164,7 +164,7 @@ def _serve(a: argparse.Namespace) -> None:
 def _load(a: argparse.Namespace) -> None:
     from .server import push
 
-    n = push(a.store)
+    n = push(a.store, timeout=a.timeout)
     print(f"loaded {n} file(s) into {a.store}")
 
 
@@ -511,6 +511,26 @@ COMMANDS: list[tuple[str, Handler, str, str, list[tuple[tuple[str, ...], dict[st
         [(("text",), {})],
     ),
     (
+        "serve",
+        _serve,
+        "serve the release as a read-only SPARQL endpoint with a query UI (needs oxigraph)",
+        "spinekg serve --port 7878",
+        [
+            (("--bind",), {"default": "127.0.0.1", "help": "address to listen on"}),
+            (("--port",), {"type": int, "default": 7878, "help": "port to listen on"}),
+        ],
+    ),
+    (
+        "load",
+        _load,
+        "push the release into a store that accepts the SPARQL Graph Store Protocol",
+        "spinekg load --store http://127.0.0.1:7878/store",
+        [
+            (("--store",), {"required": True, "metavar": "URL", "help": "Graph Store URL"}),
+            (("--timeout",), {"type": float, "default": 60.0, "help": "seconds per file"}),
+        ],
+    ),
+    (
         "build",
         _build,
         "build the ontology from ontology/src/*.tsv (developers)",
@@ -525,6 +545,10 @@ COMMANDS: list[tuple[str, Handler, str, str, list[tuple[tuple[str, ...], dict[st
         [(("--no-reasoner",), {"action": "store_true"})],
     ),
 ]
+
+
+#: commands that do not query the graph: no --format, --endpoint or query --timeout
+_NOT_QUERIES = frozenset(("serve", "load"))
 
 
 class _Formatter(argparse.RawDescriptionHelpFormatter):
@@ -571,6 +595,9 @@ def make_parser(only: str | None = None) -> argparse.ArgumentParser:
         )
         for flags, kwargs in arguments:
             p.add_argument(*flags, **kwargs)
+        p.set_defaults(handler=handler)
+        if name in _NOT_QUERIES:
+            continue
         p.add_argument("--format", choices=("table", "json", "tsv"), default="table")
         p.add_argument(
             "--endpoint",
@@ -578,7 +605,6 @@ def make_parser(only: str | None = None) -> argparse.ArgumentParser:
             help="query this SPARQL endpoint instead of the embedded graph",
         )
         p.add_argument("--timeout", type=float, default=10.0, help="endpoint timeout (s)")
-        p.set_defaults(handler=handler)
     return parser
 
 

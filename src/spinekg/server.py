@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import signal
 import socket
 import subprocess
 import tempfile
@@ -42,14 +43,20 @@ def load_location(location: Path, files: list[Path] | None = None) -> None:
 
 
 def start(
-    location: Path, bind: str = "127.0.0.1", port: int | None = None, *, wait: float = 30.0
+    location: Path,
+    bind: str = "127.0.0.1",
+    port: int | None = None,
+    *,
+    wait: float = 30.0,
+    read_only: bool = True,
 ) -> tuple[subprocess.Popen[bytes], str]:
-    """Start a read-only Oxigraph server over ``location``; return it and its base URL."""
+    """Start an Oxigraph server over ``location`` (read-only unless ``read_only=False``);
+    return it and its base URL once it answers."""
     port = port or free_port()
     proc = subprocess.Popen(
         [
             oxigraph_binary(),
-            "serve-read-only",
+            "serve-read-only" if read_only else "serve",
             "--location",
             str(location),
             "--bind",
@@ -73,16 +80,28 @@ def start(
     raise SpineKGError(f"oxigraph server did not answer on {base} within {wait} s")
 
 
+def _stop_on_sigterm() -> None:
+    """Let SIGTERM stop ``serve`` the way Ctrl-C does (so the server child is stopped too)."""
+
+    def handler(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, handler)
+
+
 def serve(bind: str = "127.0.0.1", port: int = 7878) -> None:
-    """Serve the release read-only with Oxigraph's SPARQL endpoint and query UI until Ctrl-C."""
+    """Serve the release read-only with Oxigraph's SPARQL endpoint and query UI until Ctrl-C
+    (or SIGTERM); the server process is stopped with it."""
     with tempfile.TemporaryDirectory(prefix="spinekg-serve-") as tmp:
         load_location(Path(tmp))
         proc, base = start(Path(tmp), bind, port)
-        print(
-            f"spinekg SPARQL endpoint: {base}/query  (query UI: {base}/ ; Ctrl-C to stop)",
-            flush=True,
-        )
         try:
+            _stop_on_sigterm()
+            print(
+                f"spinekg SPARQL endpoint: {base}/query  (query UI: {base}/ ; Ctrl-C to stop)\n"
+                f"try: spinekg innervated-by L5 --endpoint {base}/query",
+                flush=True,
+            )
             proc.wait()
         except KeyboardInterrupt:
             pass
