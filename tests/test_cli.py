@@ -78,3 +78,56 @@ def test_entry_point_runs_in_fresh_process() -> None:
     )
     assert proc.returncode == 0, proc.stderr
     assert json.loads(proc.stdout)[0]["label"] == "fifth lumbar spinal nerve"
+
+
+def test_fresh_process_output_is_complete_and_exit_codes_kept(cli: Cli) -> None:
+    """The console command exits without teardown after read-only commands: its piped output
+    must still be complete and its exit codes those of ``main``."""
+    code, expected, _ = cli("innervated-by", "L5", "--format", "json")
+    assert code == 0
+    proc = subprocess.run(
+        [sys.executable, "-m", "spinekg", "innervated-by", "L5", "--format", "json"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert proc.returncode == 0 and proc.stdout == expected
+    bad = subprocess.run(
+        [sys.executable, "-m", "spinekg", "innervated-by", "L9"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert bad.returncode == 1 and bad.stderr.startswith("spinekg: error: unknown term")
+
+
+def test_closed_pipe_is_not_an_error() -> None:
+    """A reader that stops early (``| head``) gets no traceback and exit status 0 (the output,
+    every triple, is far larger than a pipe's buffer)."""
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "spinekg", "sparql", "SELECT ?s ?p ?o WHERE { ?s ?p ?o }"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert proc.stdout is not None and proc.stderr is not None
+    proc.stdout.read(10)
+    proc.stdout.close()
+    err = proc.stderr.read().decode()
+    assert proc.wait(timeout=60) == 0, err
+    assert "Traceback" not in err and "Exception" not in err
+
+
+def test_one_shot_answer_imports_nothing_heavy() -> None:
+    """The query path of a one-shot answer leaves out the build-time libraries (rdflib, pyshacl,
+    owlready2), the remote client and the stdlib modules it was trimmed of (typing, pathlib)."""
+    heavy = ("rdflib", "pyshacl", "owlready2", "SPARQLWrapper", "typing", "pathlib", "shutil")
+    code = (
+        "import sys\n"
+        "from spinekg.cli import main\n"
+        "assert main(['innervated-by', 'L5', '--format', 'json']) == 0\n"
+        f"print([m for m in {heavy!r} if m in sys.modules], file=sys.stderr)\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stderr.strip() == "[]"
+    assert json.loads(proc.stdout)

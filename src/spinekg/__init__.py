@@ -11,9 +11,6 @@ True
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Any
-
 from .errors import (
     AmbiguousTermError,
     BuildError,
@@ -24,28 +21,88 @@ from .errors import (
     UnknownTermError,
     ValidationError,
 )
-from .graph import KnowledgeGraph, default_graph
-from .results import (
-    Compression,
-    ConditionFinding,
-    ConditionHit,
-    Dermatome,
-    Dispute,
-    ExitingRoot,
-    Finding,
-    Innervation,
-    KeyMuscle,
-    Movement,
-    MuscleNerve,
-    PlexusMember,
-    RedFlag,
-    Reflex,
-    RootClaim,
-    Statement,
-    Supply,
-    Term,
-    TermDetails,
-)
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+    from typing import Any
+
+    from .graph import KnowledgeGraph
+    from .graph import default_graph as default_graph
+    from .results import (
+        Compression,
+        ConditionFinding,
+        ConditionHit,
+        Dermatome,
+        Dispute,
+        ExitingRoot,
+        Finding,
+        Innervation,
+        KeyMuscle,
+        Movement,
+        MuscleNerve,
+        PlexusMember,
+        RedFlag,
+        Reflex,
+        RootClaim,
+        Statement,
+        Supply,
+        Term,
+        TermDetails,
+    )
+
+# Names imported on first use (PEP 562): ``import spinekg`` stays cheap, and the CLI can start
+# opening the store before the query machinery is imported.
+_LAZY = {
+    "KnowledgeGraph": "graph",
+    "default_graph": "graph",
+    **dict.fromkeys(
+        (
+            "Compression",
+            "ConditionFinding",
+            "ConditionHit",
+            "Dermatome",
+            "Dispute",
+            "ExitingRoot",
+            "Finding",
+            "Innervation",
+            "KeyMuscle",
+            "Movement",
+            "MuscleNerve",
+            "PlexusMember",
+            "RedFlag",
+            "Reflex",
+            "RootClaim",
+            "Statement",
+            "Supply",
+            "Term",
+            "TermDetails",
+        ),
+        "results",
+    ),
+}
+
+
+def __getattr__(name: str) -> object:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from importlib import import_module
+
+    value = getattr(import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_LAZY})
+
+
+def _graph() -> KnowledgeGraph:
+    from .graph import default_graph
+
+    return default_graph()
+
 
 __version__ = "0.1.0"
 
@@ -115,6 +172,8 @@ def connect(url: str, *, timeout: float = 10.0) -> KnowledgeGraph:
     :param timeout: seconds before a request fails with :class:`EndpointError`
     :raises EndpointError: the URL is not an http(s) URL
     """
+    from .graph import KnowledgeGraph
+
     return KnowledgeGraph.connect(url, timeout=timeout)
 
 
@@ -129,7 +188,7 @@ def get_term(text: str, kinds: Sequence[str] | None = None) -> Term:
     :raises UnknownTermError: nothing has that name (the error suggests close names)
     :raises AmbiguousTermError: several terms share the name
     """
-    return default_graph().get_term(text, kinds)
+    return _graph().get_term(text, kinds)
 
 
 def search_terms(
@@ -140,7 +199,7 @@ def search_terms(
     >>> any(t.label == "tibialis anterior" for t in search_terms("tibialis"))
     True
     """
-    return default_graph().search_terms(text, kinds, limit)
+    return _graph().search_terms(text, kinds, limit)
 
 
 def describe(text: str) -> TermDetails:
@@ -149,7 +208,7 @@ def describe(text: str) -> TermDetails:
     >>> "L5 nerve root" in describe("L5").exact_synonyms
     True
     """
-    return default_graph().describe(text)
+    return _graph().describe(text)
 
 
 def innervated_by(text: str) -> tuple[Supply, ...]:
@@ -161,7 +220,7 @@ def innervated_by(text: str) -> tuple[Supply, ...]:
 
     :raises UnknownTermError: the text names no root, nerve or plexus part
     """
-    return default_graph().innervated_by(text)
+    return _graph().innervated_by(text)
 
 
 def innervation_of(text: str) -> Innervation:
@@ -175,7 +234,7 @@ def innervation_of(text: str) -> Innervation:
 
     :raises UnknownTermError: the text names no muscle or skin area
     """
-    return default_graph().innervation_of(text)
+    return _graph().innervation_of(text)
 
 
 def segmental_claims(text: str) -> tuple[RootClaim, ...]:
@@ -184,7 +243,7 @@ def segmental_claims(text: str) -> tuple[RootClaim, ...]:
     >>> {c.root for c in segmental_claims("tibialis anterior")} >= {"L4", "L5"}
     True
     """
-    return default_graph().segmental_claims(text)
+    return _graph().segmental_claims(text)
 
 
 def sparql(text: str) -> list[dict[str, str]]:
@@ -195,7 +254,7 @@ def sparql(text: str) -> list[dict[str, str]]:
 
     :raises InvalidQueryError: an update, or malformed SPARQL
     """
-    return default_graph().sparql(text)
+    return _graph().sparql(text)
 
 
 def reflex(text: str) -> Reflex:
@@ -207,7 +266,7 @@ def reflex(text: str) -> Reflex:
 
     :raises UnknownTermError: the text names no reflex
     """
-    return default_graph().reflex(text)
+    return _graph().reflex(text)
 
 
 def dermatome(root: str) -> Dermatome:
@@ -219,7 +278,7 @@ def dermatome(root: str) -> Dermatome:
 
     :raises UnknownTermError: the text names no root
     """
-    return default_graph().dermatome(root)
+    return _graph().dermatome(root)
 
 
 def roots_of_area(area: str) -> tuple[Supply, ...]:
@@ -228,7 +287,7 @@ def roots_of_area(area: str) -> tuple[Supply, ...]:
     >>> "L5" in {c.root for s in roots_of_area("dorsum of foot") for c in s.claims}
     True
     """
-    return default_graph().roots_of_area(area)
+    return _graph().roots_of_area(area)
 
 
 def movement(text: str) -> Movement:
@@ -242,7 +301,7 @@ def movement(text: str) -> Movement:
 
     :raises UnknownTermError: the text names no movement
     """
-    return default_graph().movement(text)
+    return _graph().movement(text)
 
 
 def key_muscles(root: str) -> tuple[KeyMuscle, ...]:
@@ -254,7 +313,7 @@ def key_muscles(root: str) -> tuple[KeyMuscle, ...]:
     >>> "biceps brachii" in {r.term.label for r in rows if r.role == "muscle"}
     True
     """
-    return default_graph().key_muscles(root)
+    return _graph().key_muscles(root)
 
 
 def muscles_tested(root: str) -> tuple[Supply, ...]:
@@ -263,7 +322,7 @@ def muscles_tested(root: str) -> tuple[Supply, ...]:
     >>> muscles_tested("L5")[0].target.kind
     'muscle'
     """
-    return default_graph().muscles_tested(root)
+    return _graph().muscles_tested(root)
 
 
 def disputed() -> tuple[Dispute, ...]:
@@ -272,7 +331,7 @@ def disputed() -> tuple[Dispute, ...]:
     >>> any(d.target.label == "gastrocnemius" for d in disputed())
     True
     """
-    return default_graph().disputed()
+    return _graph().disputed()
 
 
 def plexus(text: str) -> tuple[PlexusMember, ...]:
@@ -288,7 +347,7 @@ def plexus(text: str) -> tuple[PlexusMember, ...]:
 
     :raises UnknownTermError: the text names no plexus or plexus part
     """
-    return default_graph().plexus(text)
+    return _graph().plexus(text)
 
 
 def stats() -> dict[str, int]:
@@ -297,7 +356,7 @@ def stats() -> dict[str, int]:
     >>> stats()["spinal_nerve"]
     31
     """
-    return default_graph().stats()
+    return _graph().stats()
 
 
 def compressed_root(disc: str, herniation: str = "paracentral") -> tuple[Compression, ...]:
@@ -309,7 +368,7 @@ def compressed_root(disc: str, herniation: str = "paracentral") -> tuple[Compres
     :raises UnknownTermError: the text names no disc
     :raises InvalidQueryError: an unknown herniation type
     """
-    return default_graph().compressed_root(disc, herniation)
+    return _graph().compressed_root(disc, herniation)
 
 
 def exiting_root(level: str) -> tuple[ExitingRoot, ...]:
@@ -318,7 +377,7 @@ def exiting_root(level: str) -> tuple[ExitingRoot, ...]:
     >>> [r.root_short_name for r in exiting_root("L4-L5")]
     ['L4']
     """
-    return default_graph().exiting_root(level)
+    return _graph().exiting_root(level)
 
 
 def conditions_of(text: str) -> tuple[ConditionHit, ...]:
@@ -327,7 +386,7 @@ def conditions_of(text: str) -> tuple[ConditionHit, ...]:
     >>> "L5 radiculopathy" in {h.condition.label for h in conditions_of("L5")}
     True
     """
-    return default_graph().conditions_of(text)
+    return _graph().conditions_of(text)
 
 
 def findings_of(condition: str) -> tuple[Finding, ...]:
@@ -336,7 +395,7 @@ def findings_of(condition: str) -> tuple[Finding, ...]:
     >>> any(f.finding_kind == "weakness" for f in findings_of("L5 radiculopathy"))
     True
     """
-    return default_graph().findings_of(condition)
+    return _graph().findings_of(condition)
 
 
 def conditions_with(finding: str) -> tuple[ConditionFinding, ...]:
@@ -346,7 +405,7 @@ def conditions_with(finding: str) -> tuple[ConditionFinding, ...]:
     >>> "cauda equina syndrome" in {c.condition.label for c in hits}
     True
     """
-    return default_graph().conditions_with(finding)
+    return _graph().conditions_with(finding)
 
 
 def red_flags() -> tuple[RedFlag, ...]:
@@ -355,7 +414,7 @@ def red_flags() -> tuple[RedFlag, ...]:
     >>> any(r.emergency and r.condition.label == "cauda equina syndrome" for r in red_flags())
     True
     """
-    return default_graph().red_flags()
+    return _graph().red_flags()
 
 
 def treatments_of(condition: str) -> tuple[Statement, ...]:
@@ -364,7 +423,7 @@ def treatments_of(condition: str) -> tuple[Statement, ...]:
     >>> all(s.source for s in treatments_of("cauda equina syndrome"))
     True
     """
-    return default_graph().treatments_of(condition)
+    return _graph().treatments_of(condition)
 
 
 def statements(topic: str | None = None, condition: str | None = None) -> tuple[Statement, ...]:
@@ -373,7 +432,7 @@ def statements(topic: str | None = None, condition: str | None = None) -> tuple[
     >>> all(s.source for s in statements())
     True
     """
-    return default_graph().statements(topic, condition)
+    return _graph().statements(topic, condition)
 
 
 def localize(
@@ -401,6 +460,6 @@ def localize(
     :raises UnknownTermError: a finding names nothing known
     :raises InvalidQueryError: no findings, or an unknown reflex state
     """
-    return default_graph().localize(
+    return _graph().localize(
         weak=weak, spared=spared, sensory_loss=sensory_loss, reflexes=reflexes, limit=limit
     )

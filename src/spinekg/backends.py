@@ -5,12 +5,15 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING, Any, Protocol
 
 from .errors import EndpointError, InvalidQueryError
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     from pathlib import Path
+    from typing import Any, Protocol
+else:
+    Protocol = object  # a Protocol for type checkers; no typing import at run time
 
 #: a file-system path as the API accepts it
 PathLike = str | os.PathLike[str]
@@ -285,6 +288,15 @@ def _read(path: str) -> str | None:
             return fh.read()
     except FileNotFoundError:
         return None
+
+
+def default_release() -> tuple[str, str | None]:
+    """Where the packaged release lives and where its prebuilt store is cached (``None``: no
+    cache, when ``SPINEKG_NO_CACHE=1``)."""
+    from . import resources
+
+    cache = None if os.environ.get("SPINEKG_NO_CACHE") == "1" else resources.cache_root()
+    return resources.ONTOLOGY, cache
 
 
 def open_release(onto_dir: PathLike, cache: PathLike | None) -> EmbeddedBackend:

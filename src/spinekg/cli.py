@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable, Sequence
-from typing import Any
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Callable, Sequence
+    from typing import Any
+
+    Handler = Callable[[argparse.Namespace], Any]
 
 DISCLAIMER = (
     "Educational reference, not medical advice: do not use spinekg to diagnose or treat anyone."
 )
-
-Handler = Callable[[argparse.Namespace], Any]
 
 
 def _graph(args: argparse.Namespace) -> Any:
@@ -549,6 +552,8 @@ COMMANDS: list[tuple[str, Handler, str, str, list[tuple[tuple[str, ...], dict[st
 
 #: commands that do not query the graph: no --format, --endpoint or query --timeout
 _NOT_QUERIES = frozenset(("serve", "load"))
+#: commands that only read and print (they may exit without the interpreter's teardown)
+_READ_ONLY = frozenset(c[0] for c in COMMANDS) - {"build", "validate", "serve", "load", "chart"}
 
 
 class _Formatter(argparse.RawDescriptionHelpFormatter):
@@ -639,5 +644,30 @@ def main(argv: Sequence[str] | None = None) -> int:
     return 0
 
 
+def run() -> None:
+    """The ``spinekg`` console command: :func:`main`, then exit.
+
+    Commands that only read the graph exit without the interpreter's teardown (``os._exit``
+    after flushing the output): nothing is left to write, and tearing down the store and every
+    module is a visible share of a one-shot answer. Commands that write or run a server
+    (``build``, ``validate``, ``serve``, ``load``) exit normally.
+    """
+    code = main()
+    args = sys.argv[1:2]
+    if not args or args[0] not in _READ_ONLY:
+        raise SystemExit(code)
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:  # the reader went away: as in main, not an error
+        pass
+    try:
+        sys.stderr.flush()
+    except OSError:
+        pass
+    import os
+
+    os._exit(code)
+
+
 if __name__ == "__main__":  # pragma: no cover
-    raise SystemExit(main())
+    run()

@@ -6,7 +6,6 @@ import _thread
 import os
 from collections import defaultdict
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
 
 from . import resources
 from .backends import (
@@ -15,6 +14,7 @@ from .backends import (
     PathLike,
     RemoteBackend,
     Row,
+    default_release,
     open_release,
     reject_updates,
 )
@@ -43,11 +43,12 @@ from .results import (
     roots_sorted,
 )
 from .terms import TermIndex
+from .vocab import SPARQL_PREFIXES, curie
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     from ._localize import Localization, Model
     from .chart import ChartData
-from .vocab import SPARQL_PREFIXES, curie
 
 ROOT_KINDS = ("spinal_nerve",)
 NERVE_KINDS = ("nerve", "plexus", "plexus_part", "spinal_nerve", "ventral_ramus", "dorsal_ramus")
@@ -69,8 +70,7 @@ class KnowledgeGraph:
         if backend is None and paths is not None:
             backend = EmbeddedBackend([os.fspath(p) for p in paths])
         elif backend is None:
-            cache = None if os.environ.get("SPINEKG_NO_CACHE") == "1" else resources.cache_root()
-            backend = open_release(resources.ONTOLOGY, cache)
+            backend = open_release(*default_release())
             self._index_path = resources.INDEX
         self.backend = backend
         self._index: TermIndex | None = None

@@ -5,8 +5,8 @@ from __future__ import annotations
 import os
 import re
 from functools import cache
-from typing import NamedTuple
 
+from ._tuples import NamedTuple
 from .errors import InvalidQueryError
 from .resources import QUERIES
 

@@ -13,8 +13,8 @@ The query path uses the plain-string paths (``ONTOLOGY``, ``QUERIES``, ``INDEX``
 from __future__ import annotations
 
 import os
-from typing import TYPE_CHECKING
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     from pathlib import Path
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterable, Sequence
-from typing import NamedTuple
 
 from . import vocab
+from ._tuples import NamedTuple
 from .errors import AmbiguousTermError, UnknownTermError
 from .results import Term
 
