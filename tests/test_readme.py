@@ -43,3 +43,15 @@ def test_every_command_the_readme_shows_exists() -> None:
                 shown.add(m.group(1))
     assert {"innervated-by", "serve", "load"} <= shown
     assert shown <= names, sorted(shown - names)
+
+
+def test_readme_sparql_examples_answer() -> None:
+    """The queries the README shows (one to paste into the endpoint's UI) run and answer."""
+    from spinekg import default_graph
+
+    text = (ROOT / "README.md").read_text()
+    by_muscle, l5 = re.findall(r"```sparql\n(.+?)\n```", text, flags=re.S)
+    rows = {r["muscle"]: r["roots"].split() for r in default_graph().sparql(by_muscle)}
+    assert len(rows) > 150
+    assert {"L4", "L5"} <= set(rows["tibialis anterior"])
+    assert "tibialis anterior" in {r["muscle"] for r in default_graph().sparql(l5)}

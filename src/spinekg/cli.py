@@ -550,8 +550,8 @@ COMMANDS: list[tuple[str, Handler, str, str, list[tuple[tuple[str, ...], dict[st
 ]
 
 
-#: commands that do not query the graph: no --format, --endpoint or query --timeout
-_NOT_QUERIES = frozenset(("serve", "load"))
+#: commands that do not query the graph: no --format, --endpoint or endpoint --timeout
+_NOT_QUERIES = frozenset(("serve", "load", "build", "validate"))
 #: commands that only read and print (they may exit without the interpreter's teardown)
 _READ_ONLY = frozenset(c[0] for c in COMMANDS) - {"build", "validate", "serve", "load", "chart"}
 
