@@ -123,11 +123,12 @@ def test_cli_serve_answers_over_http_and_stops_its_server() -> None:
 
 
 def test_cli_load_pushes_the_release_into_a_graph_store(tmp_path: Path, kg: KnowledgeGraph) -> None:
-    """`spinekg load --store URL` posts the release; the store then holds every triple."""
+    """`spinekg load --endpoint URL` (alias of --store) posts the release; the store then
+    holds every triple."""
     proc, base = start(tmp_path, read_only=False)
     try:
         done = subprocess.run(
-            [sys.executable, "-m", "spinekg", "load", "--store", f"{base}/store"],
+            [sys.executable, "-m", "spinekg", "load", "--endpoint", f"{base}/store"],
             capture_output=True,
             text=True,
             check=False,

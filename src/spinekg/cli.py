@@ -529,7 +529,15 @@ COMMANDS: list[tuple[str, Handler, str, str, list[tuple[tuple[str, ...], dict[st
         "push the release into a store that accepts the SPARQL Graph Store Protocol",
         "spinekg load --store http://127.0.0.1:7878/store",
         [
-            (("--store",), {"required": True, "metavar": "URL", "help": "Graph Store URL"}),
+            (
+                ("--store", "--endpoint"),
+                {
+                    "dest": "store",
+                    "required": True,
+                    "metavar": "URL",
+                    "help": "the store's Graph Store Protocol URL (Oxigraph: http://HOST/store)",
+                },
+            ),
             (("--timeout",), {"type": float, "default": 60.0, "help": "seconds per file"}),
         ],
     ),
