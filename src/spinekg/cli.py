@@ -657,8 +657,8 @@ def run() -> None:
 
     Commands that only read the graph exit without the interpreter's teardown (``os._exit``
     after flushing the output): nothing is left to write, and tearing down the store and every
-    module is a visible share of a one-shot answer. Commands that write or run a server
-    (``build``, ``validate``, ``serve``, ``load``) exit normally.
+    module is a visible share of a one-shot answer. Commands that write files or run a server
+    (``build``, ``validate``, ``serve``, ``load``, ``chart``) exit normally.
     """
     code = main()
     args = sys.argv[1:2]
