@@ -12,6 +12,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 ONTO = ROOT / "ontology"
@@ -133,6 +134,72 @@ def peak_rss_of(code: str, env: dict[str, str]) -> tuple[float, float]:
     return float(secs), float(mb)
 
 
+L5_LABELS = 'SELECT ?l WHERE { ?s skg:short_name "L5" ; rdfs:label ?l }'
+
+#: every public API function with an example call: (label, call on a KnowledgeGraph)
+PUBLIC_CALLS: list[tuple[str, Callable[[Any], object]]] = [
+    ("innervated_by('L5')", lambda k: k.innervated_by("L5")),
+    ("innervation_of('tibialis anterior')", lambda k: k.innervation_of("tibialis anterior")),
+    ("segmental_claims('tibialis anterior')", lambda k: k.segmental_claims("tibialis anterior")),
+    ("get_term('L5 nerve root')", lambda k: k.get_term("L5 nerve root")),
+    ("search_terms('fibular')", lambda k: k.search_terms("fibular")),
+    ("describe('L5')", lambda k: k.describe("L5")),
+    ("reflex('achilles')", lambda k: k.reflex("achilles")),
+    ("dermatome('L5')", lambda k: k.dermatome("L5")),
+    ("roots_of_area('dorsum of foot')", lambda k: k.roots_of_area("dorsum of foot")),
+    ("movement('ankle dorsiflexion')", lambda k: k.movement("ankle dorsiflexion")),
+    ("key_muscles('L5')", lambda k: k.key_muscles("L5")),
+    ("muscles_tested('L5')", lambda k: k.muscles_tested("L5")),
+    ("plexus('upper trunk')", lambda k: k.plexus("upper trunk")),
+    ("compressed_root('L4-L5')", lambda k: k.compressed_root("L4-L5")),
+    ("exiting_root('L4-L5')", lambda k: k.exiting_root("L4-L5")),
+    ("conditions_of('L5')", lambda k: k.conditions_of("L5")),
+    ("findings_of('L5 radiculopathy')", lambda k: k.findings_of("L5 radiculopathy")),
+    ("conditions_with('saddle anaesthesia')", lambda k: k.conditions_with("saddle anaesthesia")),
+    ("red_flags()", lambda k: k.red_flags()),
+    ("treatments_of('cauda equina syndrome')", lambda k: k.treatments_of("cauda equina syndrome")),
+    ("statements(topic='course')", lambda k: k.statements("course")),
+    ("disputed()", lambda k: k.disputed()),
+    ("stats()", lambda k: k.stats()),
+    (
+        "localize(foot drop: 2 weak, 2 spared)",
+        lambda k: k.localize(
+            weak=["tibialis anterior", "extensor hallucis longus"],
+            spared=["tibialis posterior", "gluteus medius"],
+        ),
+    ),
+    ("sparql(labels of L5)", lambda k: k.sparql(L5_LABELS)),
+]
+
+
+def queries_sent(kg: Any, call: Callable[[Any], object]) -> list[str]:
+    """The SPARQL texts one warm call sends to the engine (memo off)."""
+    call(kg)  # first call: builds what a process builds once (index, model)
+    backend = kg.backend
+    sent: list[str] = []
+    original = backend.select
+
+    def spy(query: str) -> list[dict[str, str]]:
+        sent.append(query)
+        result: list[dict[str, str]] = original(query)
+        return result
+
+    backend.select = spy
+    try:
+        call(kg)
+    finally:
+        del backend.select
+    return sent
+
+
+def rdflib_runs(g: Any, prepared: list[Any]) -> int:
+    """How many times to time rdflib: 20, or 3 when one run takes over half a second."""
+    t = time.perf_counter()
+    for q in prepared:
+        list(g.query(q))
+    return 3 if time.perf_counter() - t > 0.5 else 20
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--quick", action="store_true")
@@ -165,7 +232,7 @@ def main() -> None:
         one.add(ox.Quad(ox.NamedNode("urn:x:s"), ox.NamedNode("urn:x:p"), ox.Literal("o")))
         one.flush()
         del one
-        med = fresh_interleaved(
+        one_shot = fresh_interleaved(
             {
                 "floor": [PY, "-c", "import pyoxigraph"],
                 "empty": [PY, "-c", f"import pyoxigraph as o; o.Store.read_only({empty_dir!r})"],
@@ -174,7 +241,7 @@ def main() -> None:
             },
             runs,
         )
-        floor, empty, bare, cli = med["floor"], med["empty"], med["bare"], med["cli"]
+        floor, empty, bare, cli = (one_shot[k] for k in ("floor", "empty", "bare", "cli"))
         naive = fresh(
             [
                 PY,
@@ -208,8 +275,8 @@ def main() -> None:
 
     print("\n## Warm API (in process; median and p95 over", calls, "calls)")
     import rdflib
+    from rdflib.plugins.sparql import prepareQuery
 
-    import spinekg
     from spinekg.queries import get_query
 
     kg = default_graph()
@@ -217,49 +284,34 @@ def main() -> None:
     for name in ("spinekg.ttl", "spinekg-relations.ttl"):
         g.parse(ONTO / name, format="turtle")
     l5 = kg.get_term("L5").iri
-    text = get_query("innervated_by_root").text.replace("?_root", "?root_param")
-    from rdflib.plugins.sparql import prepareQuery
-
-    prepared = prepareQuery(text)
-    base_med, base_p95 = warm(
-        lambda: list(g.query(prepared, initBindings={"root_param": rdflib.URIRef(l5)})),
-        max(20, calls // 10),
-    )
     from spinekg import KnowledgeGraph
 
     raw = KnowledgeGraph()
     raw._memo = None  # every call goes to the engine: the honest lower bound of a first call
-    cases: dict[str, Callable[[], object]] = {
-        "innervated_by('L5')": lambda: spinekg.innervated_by("L5"),
-        "innervated_by('L5'), memo off (engine every call)": lambda: raw.innervated_by("L5"),
-        "innervation_of('tibialis anterior')": lambda: spinekg.innervation_of("tibialis anterior"),
-        "get_term('L5 nerve root')": lambda: spinekg.get_term("L5 nerve root"),
-        "localize(foot drop, 2 weak + 2 spared), full graph": lambda: spinekg.localize(
-            weak=["tibialis anterior", "extensor hallucis longus"],
-            spared=["tibialis posterior", "gluteus medius"],
-        ),
-        "search_terms('fibular')": lambda: spinekg.search_terms("fibular"),
-        "stored query innervated_by_root (same query as rdflib)": lambda: kg._run(
-            "innervated_by_root", root=l5
-        ),
-        "stored query innervated_by_root, memo off": lambda: raw._run(
-            "innervated_by_root", root=l5
-        ),
-    }
     print(
-        f"| call | median ms | p95 ms | rdflib same query / median |\n|---|---|---|---|\n"
-        f"| rdflib: innervated_by_root query | {base_med * 1e3:.2f} | {base_p95 * 1e3:.2f} | 1x |"
+        "| call | median ms | p95 ms | memo off: median ms | SPARQL sent | rdflib, same SPARQL: "
+        "ms | rdflib / median | rdflib / memo off |\n|---|---|---|---|---|---|---|---|"
     )
     warm_res = {}
-    for name, fn in cases.items():
-        try:
-            med, p95 = warm(fn, calls)
-        except spinekg.SpineKGError as exc:
-            print(f"| {name} | n/a ({exc}) | | |")
-            continue
-        warm_res[name] = (med, p95)
-        print(f"| {name} | {med * 1e3:.2f} | {p95 * 1e3:.2f} | {base_med / med:.0f}x |")
-    results["warm"] = {"rdflib": (base_med, base_p95), **warm_res}
+    for label, call in PUBLIC_CALLS:
+        sent = queries_sent(raw, call)
+        med, p95 = warm(lambda c=call: c(kg), calls)
+        off, _ = warm(lambda c=call: c(raw), calls)
+        if sent:
+            prepared = [prepareQuery(q) for q in sent]
+            base, _ = warm(
+                lambda p=prepared: [list(g.query(q)) for q in p], rdflib_runs(g, prepared)
+            )
+            cells = f"{base * 1e3:.1f} | {base / med:.0f}x | {base / off:.0f}x"
+        else:
+            base = None
+            cells = "- | no query: answered from memory | -"
+        print(
+            f"| {label} | {med * 1e3:.2f} | {p95 * 1e3:.2f} | {off * 1e3:.2f} | {len(sent)} "
+            f"| {cells} |"
+        )
+        warm_res[label] = {"median": med, "p95": p95, "memo_off": off, "rdflib": base}
+    results["warm"] = warm_res
 
     print("\n## Scaling: load time and peak memory, cold one-shot and warm query")
     print(

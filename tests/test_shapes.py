@@ -148,6 +148,11 @@ VIOLATIONS = {
         "claim:c9 a skg:InnervationClaim ; skg:claim_subject :ta ; skg:claim_nerve :nerve ;"
         " dcterms:source src:s1 ; skg:claim_root :L5 .",
     ),
+    "ClaimNerveSubjectShape": (
+        "claim:c9",
+        "claim:c9 a skg:SegmentalClaim ; skg:claim_subject :ta ; skg:claim_root :L5 ;"
+        ' skg:claim_strength "major" ; dcterms:source src:s1 ; skg:claim_nerve :nerve .',
+    ),
     "InnervationClaimShape": (
         "claim:c8",
         "claim:c8 a skg:InnervationClaim ; skg:claim_subject :foot ; dcterms:source src:s1 .",
