@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 
 class SpineKGError(Exception):
@@ -10,20 +10,39 @@ class SpineKGError(Exception):
 
 
 class UnknownTermError(SpineKGError, KeyError):
-    """A term could not be resolved; carries the query, its normalized form and suggestions."""
+    """A term could not be resolved; carries the query, its normalized form and suggestions.
+
+    ``suggestions`` may be given as a function: close names are then looked for only when the
+    error is shown or its ``suggestions`` are read, not when a caller catches it and tries
+    another name.
+
+    >>> err = UnknownTermError("anteror", "anteror", lambda: ["tibialis anterior"])
+    >>> err.suggestions
+    ('tibialis anterior',)
+    """
 
     def __init__(
         self,
         query: str,
         normalized: str,
-        suggestions: Sequence[str] = (),
+        suggestions: Sequence[str] | Callable[[], Sequence[str]] = (),
         kinds: Sequence[str] = (),
     ) -> None:
         self.query = query
         self.normalized = normalized
-        self.suggestions = tuple(suggestions)
+        self._suggestions = suggestions if callable(suggestions) else tuple(suggestions)
         self.kinds = tuple(kinds)
         super().__init__(query)
+
+    @property
+    def suggestions(self) -> tuple[str, ...]:
+        """Close names of the accepted kinds (looked for on first use)."""
+        if callable(self._suggestions):
+            self._suggestions = tuple(self._suggestions())
+        return self._suggestions
+
+    def __reduce__(self) -> tuple[type, tuple[str, str, tuple[str, ...], tuple[str, ...]]]:
+        return (type(self), (self.query, self.normalized, self.suggestions, self.kinds))
 
     def __str__(self) -> str:
         shown = self.query if len(self.query) <= 80 else self.query[:77] + "..."

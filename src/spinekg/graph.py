@@ -50,6 +50,9 @@ if TYPE_CHECKING:
     from ._localize import Localization, Model
     from .chart import ChartData
 
+#: spinekg's prefixes, declared before ad-hoc and internal queries
+_PRELUDE = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in SPARQL_PREFIXES.items())
+
 ROOT_KINDS = ("spinal_nerve",)
 NERVE_KINDS = ("nerve", "plexus", "plexus_part", "spinal_nerve", "ventral_ramus", "dorsal_ramus")
 SUPPLIED_KINDS = ("muscle", "region")
@@ -149,8 +152,12 @@ class KnowledgeGraph:
         :raises InvalidQueryError: an update, or malformed SPARQL
         """
         reject_updates(text)
-        prelude = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in SPARQL_PREFIXES.items())
-        return self.backend.select(prelude + text)
+        return self.backend.select(_PRELUDE + text)
+
+    def _internal(self, text: str) -> list[Row]:
+        """One of this module's own read-only queries, with spinekg's prefixes; memoized like
+        the stored queries (it is never user text)."""
+        return self._select(_PRELUDE + text)
 
     @property
     def index(self) -> TermIndex:
@@ -229,7 +236,7 @@ class KnowledgeGraph:
 
     def root_ordinals(self) -> dict[str, int]:
         """Short name -> craniocaudal position for every spinal nerve (C1 = 1)."""
-        rows = self.sparql("SELECT ?n ?o WHERE { ?s skg:short_name ?n ; skg:ordinal ?o }")
+        rows = self._internal("SELECT ?n ?o WHERE { ?s skg:short_name ?n ; skg:ordinal ?o }")
         return {r["n"]: int(r["o"]) for r in rows}
 
     def innervated_by(self, text: str) -> tuple[Supply, ...]:
@@ -297,7 +304,7 @@ class KnowledgeGraph:
         paths = _fullest(paths)
         claims = [_claim(r) for r in self._run_unordered("segmental_claims", subject=term.iri)]
         # a head of a muscle also shows the claims sources make about the whole muscle
-        whole = self.sparql(
+        whole = self._internal(
             f"SELECT ?w ?l WHERE {{ <{term.iri}> obo:BFO_0000050 ?w . ?w skg:kind ?k ; "
             f'rdfs:label ?l . FILTER(?k = "{term.kind}") }}'
         )
@@ -323,7 +330,7 @@ class KnowledgeGraph:
     # ------------------------------------------------------------------ anatomy (issue 4)
 
     def _short_name(self, term: Term) -> str:
-        rows = self.sparql(f"SELECT ?n WHERE {{ <{term.iri}> skg:short_name ?n }}")
+        rows = self._internal(f"SELECT ?n WHERE {{ <{term.iri}> skg:short_name ?n }}")
         return rows[0]["n"] if rows else term.label
 
     def resolve_reflex(self, text: str) -> Term:
@@ -390,7 +397,7 @@ class KnowledgeGraph:
 
     def dermatomes(self) -> tuple[Dermatome, ...]:
         """Every root that has a curated dermatome, craniocaudally (the dermatome table)."""
-        rows = self.sparql(
+        rows = self._internal(
             "SELECT DISTINCT ?n WHERE { ?d skg:dermatome_of ?r . ?r skg:short_name ?n }"
         )
         names = sorted({r["n"] for r in rows}, key=root_sort_key)
@@ -448,7 +455,7 @@ class KnowledgeGraph:
             sorted(
                 {
                     r["n"]
-                    for r in self.sparql(
+                    for r in self._internal(
                         f"SELECT ?n WHERE {{ <{term.iri}> skg:key_movement_of/skg:short_name ?n }}"
                     )
                 }
@@ -544,13 +551,13 @@ class KnowledgeGraph:
     def stats(self) -> dict[str, int]:
         """Counts of terms by kind, plus claims and sources."""
         counts = {r["kind"]: int(r["n"]) for r in self._run("stats")}
-        extra = self.sparql(
+        extra = self._internal(
             "SELECT (COUNT(DISTINCT ?c) AS ?claims) (COUNT(DISTINCT ?s) AS ?sources) "
             "WHERE { { ?c a skg:SegmentalClaim } UNION { ?s a skg:Source } }"
         )
         counts["segmental_claims"] = int(extra[0]["claims"])
         counts["sources"] = int(extra[0]["sources"])
-        per_muscle = self.sparql(
+        per_muscle = self._internal(
             "SELECT ?m (COUNT(DISTINCT ?src) AS ?n) (COUNT(DISTINCT ?pub) AS ?p) WHERE { "
             '?m skg:kind "muscle" ; obo:RO_0002005 ?nerve . ?c skg:claim_subject ?m ; '
             "dcterms:source ?src . OPTIONAL { ?src dcterms:publisher ?pub } } GROUP BY ?m"
@@ -559,7 +566,7 @@ class KnowledgeGraph:
         counts["muscles_with_2plus_independent_sources"] = sum(
             1 for r in per_muscle if int(r["p"]) >= 2 or (int(r["p"]) == 0 and int(r["n"]) >= 2)
         )
-        points = self.sparql(
+        points = self._internal(
             "SELECT (COUNT(DISTINCT ?r) AS ?n) WHERE { ?d skg:dermatome_of ?r ; "
             "skg:key_sensory_point ?k }"
         )

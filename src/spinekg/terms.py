@@ -134,7 +134,7 @@ class TermIndex:
         if iri and iri in self.terms:
             term = self.terms[iri]
             if kinds and term.kind not in kinds:
-                raise UnknownTermError(text, stripped, self.suggest(text, kinds), kinds)
+                raise UnknownTermError(text, stripped, lambda: self.suggest(text, kinds), kinds)
             return term
         norm = normalize(text)
         for variant in _variants(norm):
@@ -148,7 +148,7 @@ class TermIndex:
                     text,
                     [(self.terms[i].curie, self.terms[i].label, self.terms[i].kind) for i in top],
                 )
-        raise UnknownTermError(text, norm, self.suggest(text, kinds), kinds or ())
+        raise UnknownTermError(text, norm, lambda: self.suggest(text, kinds), kinds or ())
 
     def suggest(self, text: str, kinds: Sequence[str] | None = None, n: int = 5) -> list[str]:
         """Close labels of the accepted kinds (by edit similarity, then by substring)."""
