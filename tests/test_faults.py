@@ -125,3 +125,26 @@ def test_old_prebuilt_stores_are_pruned_but_the_current_one_kept(tmp_path: Path)
     removed = prune_stores(tmp_path, keep=keep)
     assert removed == [old]
     assert recent.exists() and keep.exists() and (tmp_path / "other").exists()
+
+
+def test_on_disk_store_copied_into_memory_gives_the_same_answers(tmp_path: Path) -> None:
+    """A long-running process copies the read-only store into memory after a few queries; the
+    answers stay the same. With ``promote_after = None`` (the one-shot CLI) it never does."""
+    from spinekg import KnowledgeGraph
+    from spinekg.backends import open_release
+    from spinekg.resources import ONTOLOGY
+
+    q = 'SELECT ?l WHERE { ?s skg:short_name "L5" ; rdfs:label ?l }'
+    kg = KnowledgeGraph(open_release(ONTOLOGY, str(tmp_path)))
+    kg.backend.promote_after = 2  # type: ignore[attr-defined]
+    before = kg.sparql(q)
+    assert kg.backend._on_disk  # type: ignore[attr-defined]
+    kg.sparql(q)
+    assert not kg.backend._on_disk  # type: ignore[attr-defined]
+    assert kg.sparql(q) == before == [{"l": "fifth lumbar spinal nerve"}]
+
+    stays = KnowledgeGraph(open_release(ONTOLOGY, str(tmp_path)))
+    stays.backend.promote_after = None  # type: ignore[attr-defined]
+    for _ in range(10):
+        assert stays.sparql(q) == before
+    assert stays.backend._on_disk  # type: ignore[attr-defined]

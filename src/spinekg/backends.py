@@ -89,17 +89,19 @@ class EmbeddedBackend:
             fmt = pyoxigraph.RdfFormat.from_extension(fmt_name) or pyoxigraph.RdfFormat.TURTLE
             self.store.bulk_load(text.encode(), format=fmt)
 
-    #: After this many queries on a read-only on-disk store, copy it into memory: one-shot
-    #: commands keep the fast start-up, long-running processes get faster queries.
-    PROMOTE_AFTER = 8
+    #: After this many queries on a read-only on-disk store, copy it into memory (``None``:
+    #: never): a long-running process gets faster queries, while a short one keeps the fast
+    #: start-up. The ``spinekg`` command sets ``None``: the copy (about half a second) never
+    #: pays off in a process that answers once.
+    promote_after: int | None = 8
     _queries = 0
     _on_disk = False
 
     def select(self, query: str) -> list[Row]:
         """Run a SELECT query on the store."""
-        if self._on_disk:
+        if self._on_disk and self.promote_after is not None:
             self._queries += 1
-            if self._queries >= self.PROMOTE_AFTER:
+            if self._queries >= self.promote_after:
                 _promote_store(self)
         try:
             result = self.store.query(query)

@@ -17,12 +17,20 @@ DISCLAIMER = (
 )
 
 
+#: set by :func:`run`: this process answers one command and exits
+_one_shot = False
+
+
 def _graph(args: argparse.Namespace) -> Any:
+    from .backends import EmbeddedBackend
     from .graph import KnowledgeGraph, default_graph
 
     if getattr(args, "endpoint", None):
         return KnowledgeGraph.connect(args.endpoint, timeout=args.timeout)
-    return default_graph()
+    kg = default_graph()
+    if _one_shot and isinstance(kg.backend, EmbeddedBackend):
+        kg.backend.promote_after = None  # copying the store into memory would not pay off
+    return kg
 
 
 # --------------------------------------------------------------------------- output
@@ -660,6 +668,8 @@ def run() -> None:
     module is a visible share of a one-shot answer. Commands that write files or run a server
     (``build``, ``validate``, ``serve``, ``load``, ``chart``) exit normally.
     """
+    global _one_shot
+    _one_shot = True
     code = main()
     args = sys.argv[1:2]
     if not args or args[0] not in _READ_ONLY:
