@@ -129,14 +129,14 @@ def test_old_prebuilt_stores_are_pruned_but_the_current_one_kept(tmp_path: Path)
 
 def test_on_disk_store_copied_into_memory_gives_the_same_answers(tmp_path: Path) -> None:
     """A long-running process copies the read-only store into memory after a few queries; the
-    answers stay the same. With ``promote_after = None`` (the one-shot CLI) it never does."""
+    answers stay the same. With ``promote_after_s = None`` (the one-shot CLI) it never does."""
     from spinekg import KnowledgeGraph
     from spinekg.backends import open_release
     from spinekg.resources import ONTOLOGY
 
     q = 'SELECT ?l WHERE { ?s skg:short_name "L5" ; rdfs:label ?l }'
     kg = KnowledgeGraph(open_release(ONTOLOGY, str(tmp_path)))
-    kg.backend.promote_after = 2  # type: ignore[attr-defined]
+    kg.backend.promote_after_s = 1e-9  # type: ignore[attr-defined]  # copy after one query
     before = kg.sparql(q)
     assert kg.backend._on_disk  # type: ignore[attr-defined]
     kg.sparql(q)
@@ -144,7 +144,7 @@ def test_on_disk_store_copied_into_memory_gives_the_same_answers(tmp_path: Path)
     assert kg.sparql(q) == before == [{"l": "fifth lumbar spinal nerve"}]
 
     stays = KnowledgeGraph(open_release(ONTOLOGY, str(tmp_path)))
-    stays.backend.promote_after = None  # type: ignore[attr-defined]
+    stays.backend.promote_after_s = None  # type: ignore[attr-defined]
     for _ in range(10):
         assert stays.sparql(q) == before
     assert stays.backend._on_disk  # type: ignore[attr-defined]

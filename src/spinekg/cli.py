@@ -29,7 +29,7 @@ def _graph(args: argparse.Namespace) -> Any:
         return KnowledgeGraph.connect(args.endpoint, timeout=args.timeout)
     kg = default_graph()
     if _one_shot and isinstance(kg.backend, EmbeddedBackend):
-        kg.backend.promote_after = None  # copying the store into memory would not pay off
+        kg.backend.promote_after_s = None  # copying the store into memory would not pay off
     return kg
 
 
