@@ -150,3 +150,21 @@ def test_search_terms(mini_kg: KnowledgeGraph) -> None:
     hits = mini_kg.search_terms("fibular")
     assert {t.label for t in hits} >= {"common fibular nerve", "deep fibular nerve"}
     assert mini_kg.search_terms("") == ()
+
+
+def test_quick_name_lookups_give_way_to_the_full_index() -> None:
+    """Whole-file name look-ups (the one-shot path) stop once they have cost about as much as
+    building the full index; the answers are the same either way."""
+    from spinekg import KnowledgeGraph
+
+    quick = KnowledgeGraph()
+    quick.FULL_INDEX_AFTER_S = 60.0  # never switch
+    names = ["L5", "tibialis anterior", "fifth lumbar spinal nerve", "achilles reflex"]
+    first = [quick.resolve(n) for n in names]
+    assert quick._index is None
+
+    switching = KnowledgeGraph()
+    switching.FULL_INDEX_AFTER_S = 1e-9  # switch after the first look-up
+    assert switching.resolve(names[0]) == first[0] and switching._index is None
+    assert [switching.resolve(n) for n in names] == first
+    assert switching._index is not None
