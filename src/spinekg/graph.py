@@ -6,6 +6,7 @@ import _thread
 import os
 from collections import defaultdict
 from collections.abc import Sequence
+from functools import lru_cache
 from time import perf_counter
 
 from . import resources
@@ -115,11 +116,11 @@ class KnowledgeGraph:
         return [dict(r) for r in self._select(q.bind(bound))]
 
     def _run(self, name: str, **iris: str) -> list[Row]:
-        return self._select(get_query(name).bind(iris))
+        return self._select(_bound(name, tuple(iris.items()), True))
 
     def _run_unordered(self, name: str, **iris: str) -> list[Row]:
         """A stored query without its final ORDER BY, for callers that sort the rows."""
-        return self._select(get_query(name).bind(iris, ordered=False))
+        return self._select(_bound(name, tuple(iris.items()), False))
 
     def _claims_about(self, iri: str) -> tuple[RootClaim, ...]:
         """Every source's root claim about one term, sorted and without repeats."""
@@ -840,6 +841,12 @@ class KnowledgeGraph:
             reflexes=reflexes,
             limit=limit,
         )
+
+
+@lru_cache(maxsize=4096)
+def _bound(name: str, iris: tuple[tuple[str, str], ...], ordered: bool) -> str:
+    """A stored query's text with its parameters bound (cached: warm calls repeat them)."""
+    return get_query(name).bind(dict(iris), ordered=ordered)
 
 
 def _claim(r: Row) -> RootClaim:

@@ -123,6 +123,7 @@ def qc_queries() -> dict[str, str]:
     return out
 
 
+@cache
 def get_query(name: str) -> StoredQuery:
     """Return a stored query by name, or raise with the valid names."""
     if registry.cache_info().currsize == 0 and name.isidentifier():
