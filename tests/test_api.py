@@ -168,3 +168,18 @@ def test_quick_name_lookups_give_way_to_the_full_index() -> None:
     assert switching.resolve(names[0]) == first[0] and switching._index is None
     assert [switching.resolve(n) for n in names] == first
     assert switching._index is not None
+
+
+def test_every_public_name_resolves_and_is_listed() -> None:
+    """Names in ``spinekg.__all__`` are loaded on first use; each one must resolve (a public
+    name that is neither defined in the package nor a result class would not)."""
+    import spinekg
+    from spinekg import results
+
+    for name in spinekg.__all__:
+        value = getattr(spinekg, name)
+        if isinstance(value, type) and issubclass(value, tuple):
+            assert value is getattr(results, name)
+    assert set(spinekg.__all__) <= set(dir(spinekg))
+    with pytest.raises(AttributeError):
+        spinekg.no_such_name  # noqa: B018

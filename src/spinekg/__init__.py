@@ -51,41 +51,17 @@ if TYPE_CHECKING:
         TermDetails,
     )
 
-# Names imported on first use (PEP 562): ``import spinekg`` stays cheap, and the CLI can start
-# opening the store before the query machinery is imported.
-_LAZY = {
-    "KnowledgeGraph": "graph",
-    "default_graph": "graph",
-    **dict.fromkeys(
-        (
-            "Compression",
-            "ConditionFinding",
-            "ConditionHit",
-            "Dermatome",
-            "Dispute",
-            "ExitingRoot",
-            "Finding",
-            "Innervation",
-            "KeyMuscle",
-            "Movement",
-            "MuscleNerve",
-            "PlexusMember",
-            "RedFlag",
-            "Reflex",
-            "RootClaim",
-            "Statement",
-            "Supply",
-            "Term",
-            "TermDetails",
-        ),
-        "results",
-    ),
-}
+# The graph and the result classes are imported on first use (PEP 562): ``import spinekg``
+# stays cheap for what needs neither (errors, `spinekg build`, `spinekg queries`, --help).
+_FROM_GRAPH = frozenset(("KnowledgeGraph", "default_graph"))
 
 
 def __getattr__(name: str) -> object:
-    module = _LAZY.get(name)
-    if module is None:
+    if name in _FROM_GRAPH:
+        module = "graph"
+    elif name in __all__:  # every other public name not defined here is a result class
+        module = "results"
+    else:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
     from importlib import import_module
 
@@ -95,7 +71,7 @@ def __getattr__(name: str) -> object:
 
 
 def __dir__() -> list[str]:
-    return sorted({*globals(), *_LAZY})
+    return sorted({*globals(), *__all__, *_FROM_GRAPH})
 
 
 def _graph() -> KnowledgeGraph:

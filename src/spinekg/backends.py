@@ -102,8 +102,9 @@ class EmbeddedBackend:
 
     def select(self, query: str) -> list[Row]:
         """Run a SELECT query on the store."""
-        on_disk = self._on_disk and self.promote_after_s is not None
-        if on_disk and self._disk_seconds >= self.promote_after_s:  # type: ignore[operator]
+        limit = self.promote_after_s
+        on_disk = self._on_disk and limit is not None
+        if on_disk and limit is not None and self._disk_seconds >= limit:
             _promote_store(self)
             on_disk = False
         started = perf_counter() if on_disk else 0.0
@@ -296,15 +297,6 @@ def _read(path: str) -> str | None:
             return fh.read()
     except FileNotFoundError:
         return None
-
-
-def default_release() -> tuple[str, str | None]:
-    """Where the packaged release lives and where its prebuilt store is cached (``None``: no
-    cache, when ``SPINEKG_NO_CACHE=1``)."""
-    from . import resources
-
-    cache = None if os.environ.get("SPINEKG_NO_CACHE") == "1" else resources.cache_root()
-    return resources.ONTOLOGY, cache
 
 
 def open_release(onto_dir: PathLike, cache: PathLike | None) -> EmbeddedBackend:

@@ -16,7 +16,6 @@ from .backends import (
     PathLike,
     RemoteBackend,
     Row,
-    default_release,
     open_release,
     reject_updates,
 )
@@ -75,7 +74,8 @@ class KnowledgeGraph:
         if backend is None and paths is not None:
             backend = EmbeddedBackend([os.fspath(p) for p in paths])
         elif backend is None:
-            backend = open_release(*default_release())
+            cache = None if os.environ.get("SPINEKG_NO_CACHE") == "1" else resources.cache_root()
+            backend = open_release(resources.ONTOLOGY, cache)
             self._index_path = resources.INDEX
         self.backend = backend
         self._index: TermIndex | None = None
