@@ -117,17 +117,22 @@ def test_closed_pipe_is_not_an_error() -> None:
     assert "Traceback" not in err and "Exception" not in err
 
 
-def test_one_shot_answer_imports_nothing_heavy() -> None:
+@pytest.mark.parametrize("fmt", ["json", "tsv", "table"])
+def test_one_shot_answer_imports_nothing_heavy(fmt: str) -> None:
     """The query path of a one-shot answer leaves out the build-time libraries (rdflib, pyshacl,
-    owlready2), the remote client and the stdlib modules it was trimmed of (typing, pathlib)."""
+    owlready2), the remote client and the stdlib modules it was trimmed of: typing, pathlib,
+    and re, json and argparse (with enum, which re imports)."""
     heavy = ("rdflib", "pyshacl", "owlready2", "SPARQLWrapper", "typing", "pathlib", "shutil")
+    heavy += ("re", "json", "argparse", "enum", "gettext", "locale")
     code = (
         "import sys\n"
         "from spinekg.cli import main\n"
-        "assert main(['innervated-by', 'L5', '--format', 'json']) == 0\n"
+        f"assert main(['innervated-by', 'L5', '--format', {fmt!r}]) == 0\n"
         f"print([m for m in {heavy!r} if m in sys.modules], file=sys.stderr)\n"
     )
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
     assert proc.returncode == 0, proc.stderr
     assert proc.stderr.strip() == "[]"
-    assert json.loads(proc.stdout)
+    assert "tibialis anterior" in proc.stdout
+    if fmt == "json":
+        assert json.loads(proc.stdout)

@@ -41,6 +41,22 @@ def test_wheel_contains_data(tmp_path: Path) -> None:
     assert any(n.startswith("spinekg/queries/qc/") for n in names)
 
 
+def test_wheel_command_is_a_plain_script_on_posix(tmp_path: Path) -> None:
+    """The `spinekg` command is the script bin/spinekg (the installer points its `#!python` at
+    the environment's interpreter), not an entry point, whose launcher imports re first; on
+    Windows it is the entry point, for pip's .exe launcher."""
+    wheel = zipfile.ZipFile(_build_wheel(tmp_path))
+    names = set(wheel.namelist())
+    entry_points = next((n for n in names if n.endswith("entry_points.txt")), None)
+    if sys.platform == "win32":
+        assert entry_points and "spinekg.cli:run" in wheel.read(entry_points).decode()
+        return
+    script = wheel.read("spinekg-0.1.0.data/scripts/spinekg").decode()
+    assert script.startswith("#!python\n")
+    assert "from spinekg.cli import run" in script and "import re" not in script
+    assert entry_points is None or "spinekg" not in wheel.read(entry_points).decode()
+
+
 def test_installed_wheel_answers_the_main_job(tmp_path: Path) -> None:
     """The README's first command, from a real wheel: install it (no deps: they are in this
     environment) into a fresh directory and run `spinekg innervated-by L5` away from the repo."""
@@ -78,3 +94,21 @@ def test_installed_wheel_answers_the_main_job(tmp_path: Path) -> None:
     assert run.returncode == 0, run.stderr
     labels = {row["label"] for row in json.loads(run.stdout)}
     assert "tibialis anterior" in labels
+    if sys.platform == "win32":
+        return
+    # the installed command itself, with the interpreter its shebang names, imports no re
+    command = target / "bin" / "spinekg"
+    assert command.read_text().startswith(f"#!{sys.executable}")
+    proc = subprocess.run(
+        [sys.executable, "-X", "importtime", str(command), "innervated-by", "L5"],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert "tibialis anterior" in proc.stdout
+    imported = {line.rsplit("|", 1)[-1].strip() for line in proc.stderr.splitlines()}
+    assert "spinekg.cli" in imported
+    assert not imported & {"re", "json", "argparse", "typing"}

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Iterable, Sequence
 from time import perf_counter
 
@@ -51,6 +50,8 @@ def reject_updates(text: str) -> None:
 
     :raises InvalidQueryError: an update or a SERVICE clause
     """
+    import re  # only for ad-hoc SPARQL: kept off the stored-query path
+
     words = re.findall(r"[A-Za-z_]+", re.sub(_TOKENS, " ", text).upper())
     first = next((w for w in words if w not in ("PREFIX", "BASE")), "")
     if first in _UPDATE_WORDS or {"INSERT", "DELETE", "DROP", "CLEAR", "LOAD"} & set(words):
@@ -151,6 +152,8 @@ class RemoteBackend:
     def __init__(
         self, url: str, *, timeout: float = 10.0, retries: int = 1, max_rows: int = 100_000
     ) -> None:
+        import re  # a remote endpoint: not the embedded one-shot path
+
         if not re.match(r"^https?://[^\s/$.?#].[^\s]*$", url):
             raise EndpointError(f"endpoint URL must be an http:// or https:// URL: {url[:100]!r}")
         self.url = url
@@ -284,11 +287,63 @@ def _stamp(onto_dir: PathLike, names: Iterable[str]) -> str:
 
 
 def _release_key(onto_dir: PathLike) -> tuple[str, list[str]]:
-    import json
+    """The prebuilt store's key (from the release checksums) and the names of the checksummed
+    files, read from the release manifest.
 
+    The manifest is the builder's own flat JSON; its ``sha256`` object is read with string
+    operations (``import json`` would pull in ``re``, a visible share of a one-shot answer),
+    and anything unexpected falls back to the JSON parser.
+
+    >>> import tempfile
+    >>> d = tempfile.mkdtemp()
+    >>> _ = open(os.path.join(d, "spinekg-release.json"), "w").write(
+    ...     '{"sha256": {"spinekg.ttl": "%s", "spinekg-relations.ttl": "%s"}}'
+    ...     % ("a" * 64, "b" * 64)
+    ... )
+    >>> _release_key(d)
+    ('aaaaaaaaaaaabbbbbbbbbbbb', ['spinekg-relations.ttl', 'spinekg.ttl'])
+    """
     with open(os.path.join(onto_dir, "spinekg-release.json"), encoding="utf-8") as fh:
-        sha = json.load(fh)["sha256"]
+        text = fh.read()
+    sha = _flat_sha256(text)
+    if sha is None:
+        import json
+
+        sha = json.loads(text)["sha256"]
     return sha["spinekg.ttl"][:12] + sha["spinekg-relations.ttl"][:12], sorted(sha)
+
+
+def _flat_sha256(text: str) -> dict[str, str] | None:
+    """The manifest's ``"sha256": {"name": "hex", ...}`` object, or None if it is not in the
+    simple form the builder writes (no escapes, no nesting, names and hex digests only).
+
+    >>> _flat_sha256('{"sha256": {"a.ttl": "00ff", "b.tsv": "1e"}, "version": "x"}')
+    {'a.ttl': '00ff', 'b.tsv': '1e'}
+    >>> _flat_sha256('{"sha256": {"a\\".ttl": "00"}}') is None
+    True
+    """
+    key = text.find('"sha256"')
+    open_ = text.find("{", key)
+    close = text.find("}", open_)
+    if key < 0 or open_ < 0 or close < 0 or text[key + 8 : open_].strip() != ":":
+        return None
+    body = text[open_ + 1 : close]
+    if "\\" in body or "{" in body or not body.strip():
+        return None
+    out = {}
+    for item in body.split(","):
+        name, sep, value = (part.strip() for part in item.partition(":"))
+        if not (sep and _quoted(name) and _quoted(value)):
+            return None
+        digest = value[1:-1]
+        if not digest or digest.strip("0123456789abcdef"):
+            return None
+        out[name[1:-1]] = digest
+    return out
+
+
+def _quoted(token: str) -> bool:
+    return len(token) >= 2 and token[0] == token[-1] == '"' and '"' not in token[1:-1]
 
 
 def _read(path: str) -> str | None:

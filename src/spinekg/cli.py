@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
-import argparse
 import sys
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    import argparse
     from collections.abc import Callable, Sequence
+    from types import SimpleNamespace
     from typing import Any
 
-    Handler = Callable[[argparse.Namespace], Any]
+    #: parsed arguments: argparse's, or the quick parser's (see :func:`quick_parse`)
+    Args = argparse.Namespace | SimpleNamespace
+    Handler = Callable[[Args], Any]
 
 DISCLAIMER = (
     "Educational reference, not medical advice: do not use spinekg to diagnose or treat anyone."
@@ -21,7 +24,7 @@ DISCLAIMER = (
 _one_shot = False
 
 
-def _graph(args: argparse.Namespace) -> Any:
+def _graph(args: Args) -> Any:
     from .backends import EmbeddedBackend
     from .graph import KnowledgeGraph, default_graph
 
@@ -67,11 +70,16 @@ def emit(result: Any, fmt: str, columns: Sequence[str] | None = None) -> None:
     """Print ``result`` as a table, TSV or JSON (a list of objects)."""
     rows = _as_dicts(result)
     if fmt == "json":
-        import json
+        # indented for a person at a terminal; compact in a pipe, written without importing
+        # json (and with it re): the same text as json.dumps(rows, ensure_ascii=False)
+        if sys.stdout.isatty():
+            import json
 
-        # indented for a person at a terminal; compact (and C-encoded, much faster) in a pipe
-        indent = 2 if sys.stdout.isatty() else None
-        sys.stdout.write(json.dumps(rows, indent=indent, ensure_ascii=False) + "\n")
+            sys.stdout.write(json.dumps(rows, indent=2, ensure_ascii=False) + "\n")
+        else:
+            from ._jsonout import dumps
+
+            sys.stdout.write(dumps(rows) + "\n")
         return
     cols = list(columns or (rows[0].keys() if rows else []))
     table = [[_cell(r.get(c)) for c in cols] for r in rows]
@@ -98,7 +106,7 @@ def emit(result: Any, fmt: str, columns: Sequence[str] | None = None) -> None:
 # --------------------------------------------------------------------------- commands
 
 
-def _innervated_by(a: argparse.Namespace) -> None:
+def _innervated_by(a: Args) -> None:
     emit(
         _graph(a).innervated_by(a.term),
         a.format,
@@ -106,7 +114,7 @@ def _innervated_by(a: argparse.Namespace) -> None:
     )
 
 
-def _innervation_of(a: argparse.Namespace) -> None:
+def _innervation_of(a: Args) -> None:
     inn = _graph(a).innervation_of(a.term)
     if a.format != "table":
         emit(inn, a.format)
@@ -127,35 +135,35 @@ def _innervation_of(a: argparse.Namespace) -> None:
     )
 
 
-def _get_term(a: argparse.Namespace) -> None:
+def _get_term(a: Args) -> None:
     emit(_graph(a).get_term(a.term, a.kind or None), a.format)
 
 
-def _describe(a: argparse.Namespace) -> None:
+def _describe(a: Args) -> None:
     emit(_graph(a).describe(a.term), a.format)
 
 
-def _search(a: argparse.Namespace) -> None:
+def _search(a: Args) -> None:
     emit(_graph(a).search_terms(a.text, a.kind or None, a.limit), a.format)
 
 
-def _claims(a: argparse.Namespace) -> None:
+def _claims(a: Args) -> None:
     emit(_graph(a).segmental_claims(a.term), a.format)
 
 
 def _simple(method: str, *argnames: str) -> Handler:
-    def handler(a: argparse.Namespace) -> None:
+    def handler(a: Args) -> None:
         emit(getattr(_graph(a), method)(*(getattr(a, n) for n in argnames)), a.format)
 
     handler.__name__ = f"_{method}"
     return handler
 
 
-def _stats(a: argparse.Namespace) -> None:
+def _stats(a: Args) -> None:
     emit([{"kind": k, "count": v} for k, v in _graph(a).stats().items()], a.format)
 
 
-def _compressed_root(a: argparse.Namespace) -> None:
+def _compressed_root(a: Args) -> None:
     from .errors import SpineKGError
 
     disc = a.disc or a.disc_pos
@@ -166,20 +174,20 @@ def _compressed_root(a: argparse.Namespace) -> None:
     emit(_graph(a).compressed_root(disc, a.type), a.format)
 
 
-def _serve(a: argparse.Namespace) -> None:
+def _serve(a: Args) -> None:
     from .server import serve
 
     serve(a.bind, a.port)
 
 
-def _load(a: argparse.Namespace) -> None:
+def _load(a: Args) -> None:
     from .server import push
 
     n = push(a.store, timeout=a.timeout)
     print(f"loaded {n} file(s) into {a.store}")
 
 
-def _statements(a: argparse.Namespace) -> None:
+def _statements(a: Args) -> None:
     emit(
         _graph(a).statements(a.topic, a.condition),
         a.format,
@@ -187,7 +195,7 @@ def _statements(a: argparse.Namespace) -> None:
     )
 
 
-def _chart(a: argparse.Namespace) -> None:
+def _chart(a: Args) -> None:
     from .chart import chart_as_rows, render_chart, segmental_chart
 
     data = segmental_chart(_graph(a), a.region)
@@ -198,11 +206,11 @@ def _chart(a: argparse.Namespace) -> None:
     emit(chart_as_rows(data), a.format)
 
 
-def _dermatomes(a: argparse.Namespace) -> None:
+def _dermatomes(a: Args) -> None:
     emit(_graph(a).dermatomes(), a.format)
 
 
-def _localize(a: argparse.Namespace) -> None:
+def _localize(a: Args) -> None:
     from .errors import InvalidQueryError
 
     reflexes = {}
@@ -247,7 +255,7 @@ def _localize(a: argparse.Namespace) -> None:
         print(f"next test: {nxt} ({loc.next_test_reason})")
 
 
-def _queries(a: argparse.Namespace) -> None:
+def _queries(a: Args) -> None:
     from .queries import registry
 
     emit(
@@ -263,7 +271,7 @@ def _queries(a: argparse.Namespace) -> None:
     )
 
 
-def _query(a: argparse.Namespace) -> None:
+def _query(a: Args) -> None:
     params = {}
     for item in a.param or []:
         key, sep, value = item.partition("=")
@@ -275,11 +283,11 @@ def _query(a: argparse.Namespace) -> None:
     emit(_graph(a).query(a.name, **params), a.format)
 
 
-def _sparql(a: argparse.Namespace) -> None:
+def _sparql(a: Args) -> None:
     emit(_graph(a).sparql(a.text), a.format)
 
 
-def _build(a: argparse.Namespace) -> None:
+def _build(a: Args) -> None:
     from .builder import build
     from .resources import project_root
 
@@ -295,7 +303,7 @@ def _build(a: argparse.Namespace) -> None:
     print("up to date" if not stale else f"wrote {len(stale)} file(s)")
 
 
-def _validate(a: argparse.Namespace) -> None:
+def _validate(a: Args) -> None:
     from .validate import validate
 
     report = validate(reasoner=not a.no_reasoner)
@@ -566,25 +574,40 @@ COMMANDS: list[tuple[str, Handler, str, str, list[tuple[tuple[str, ...], dict[st
 ]
 
 
+#: options every query command takes
+_QUERY_OPTIONS: list[tuple[tuple[str, ...], dict[str, Any]]] = [
+    (("--format",), {"choices": ("table", "json", "tsv"), "default": "table"}),
+    (
+        ("--endpoint",),
+        {"metavar": "URL", "help": "query this SPARQL endpoint instead of the embedded graph"},
+    ),
+    (("--timeout",), {"type": float, "default": 10.0, "help": "endpoint timeout (s)"}),
+]
 #: commands that do not query the graph: no --format, --endpoint or endpoint --timeout
 _NOT_QUERIES = frozenset(("serve", "load", "build", "validate"))
 #: commands that only read and print (they may exit without the interpreter's teardown)
 _READ_ONLY = frozenset(c[0] for c in COMMANDS) - {"build", "validate", "serve", "load", "chart"}
 
 
-class _Formatter(argparse.RawDescriptionHelpFormatter):
+def _formatter() -> type[argparse.RawDescriptionHelpFormatter]:
     """argparse's formatter without its ``shutil`` import (a visible share of start-up: argparse
     builds a formatter for every argument it adds). The width comes from ``$COLUMNS`` or the
     terminal, as in ``shutil.get_terminal_size``."""
+    import argparse
 
-    def __init__(self, prog: str, indent_increment: int = 2, max_help_position: int = 24) -> None:
-        import os
+    class Formatter(argparse.RawDescriptionHelpFormatter):
+        def __init__(
+            self, prog: str, indent_increment: int = 2, max_help_position: int = 24
+        ) -> None:
+            import os
 
-        try:
-            columns = int(os.environ.get("COLUMNS", "0")) or os.get_terminal_size().columns
-        except (ValueError, OSError):
-            columns = 80
-        super().__init__(prog, indent_increment, max_help_position, max(columns - 2, 20))
+            try:
+                columns = int(os.environ.get("COLUMNS", "0")) or os.get_terminal_size().columns
+            except (ValueError, OSError):
+                columns = 80
+            super().__init__(prog, indent_increment, max_help_position, max(columns - 2, 20))
+
+    return Formatter
 
 
 def make_parser(only: str | None = None) -> argparse.ArgumentParser:
@@ -594,11 +617,14 @@ def make_parser(only: str | None = None) -> argparse.ArgumentParser:
     then pays for one sub-parser instead of all of them (argparse set-up is a visible share of
     the CLI's start-up). Help and unknown commands use the full parser.
     """
+    import argparse
+
+    formatter = _formatter()
     parser = argparse.ArgumentParser(
         prog="spinekg",
         description=f"spinekg: a sourced knowledge graph of the human spinal nerves. {DISCLAIMER}",
         epilog="Example:\n  spinekg innervated-by L5",
-        formatter_class=_Formatter,
+        formatter_class=formatter,
     )
     from . import __version__
 
@@ -612,36 +638,123 @@ def make_parser(only: str | None = None) -> argparse.ArgumentParser:
             help=summary,
             description=f"{summary[0].upper()}{summary[1:]}. {DISCLAIMER}",
             epilog=f"Example:\n  {example}",
-            formatter_class=_Formatter,
+            formatter_class=formatter,
         )
         for flags, kwargs in arguments:
             p.add_argument(*flags, **kwargs)
         p.set_defaults(handler=handler)
         if name in _NOT_QUERIES:
             continue
-        p.add_argument("--format", choices=("table", "json", "tsv"), default="table")
-        p.add_argument(
-            "--endpoint",
-            metavar="URL",
-            help="query this SPARQL endpoint instead of the embedded graph",
-        )
-        p.add_argument("--timeout", type=float, default=10.0, help="endpoint timeout (s)")
+        for flags, kwargs in _QUERY_OPTIONS:
+            p.add_argument(*flags, **kwargs)
     return parser
+
+
+#: the argument settings :func:`quick_parse` understands (as argparse does)
+_QUICK_KEYS = frozenset(
+    ("help", "metavar", "default", "type", "choices", "action", "nargs", "dest")
+)
+
+
+def quick_parse(argv: Sequence[str]) -> SimpleNamespace | None:
+    """Parse the common forms of a read-only command's arguments without argparse, or return
+    None to leave them to argparse (help, errors, abbreviations, ``--``, values starting with
+    ``-``, anything unusual).
+
+    Importing argparse and building even one sub-parser is a visible share of a one-shot
+    answer. Where this parses, it gives exactly the values argparse would (a test compares
+    the two on generated command lines); it reads the same :data:`COMMANDS` table.
+
+    >>> ns = quick_parse(["innervated-by", "L5", "--format=json"])
+    >>> ns.term, ns.format, ns.endpoint, ns.timeout
+    ('L5', 'json', None, 10.0)
+    >>> quick_parse(["innervated-by", "--help"]) is None
+    True
+    """
+    from types import SimpleNamespace
+
+    if not argv or argv[0] not in _READ_ONLY:
+        return None
+    name, handler, _, _, arguments = next(c for c in COMMANDS if c[0] == argv[0])
+    values: dict[str, Any] = {"command": name, "handler": handler}
+    positionals: list[tuple[str, dict[str, Any]]] = []
+    options: dict[str, tuple[str, dict[str, Any]]] = {}
+    for flags, kw in [*arguments, *_QUERY_OPTIONS]:
+        if not kw.keys() <= _QUICK_KEYS or kw.get("action") not in (None, "append", "store_true"):
+            return None
+        default = kw.get("default")
+        if isinstance(default, str) and "type" in kw:
+            default = kw["type"](default)  # argparse converts string defaults
+        if not flags[0].startswith("-"):
+            positionals.append((flags[0], kw))
+            values[flags[0]] = default
+            continue
+        long = next((f for f in flags if f.startswith("--")), flags[0])
+        dest = kw.get("dest") or long.lstrip("-").replace("-", "_")
+        options.update(dict.fromkeys(flags, (dest, kw)))
+        values[dest] = False if kw.get("action") == "store_true" else default
+    optional_positional = any(kw.get("nargs") == "?" for _, kw in positionals)
+    given: list[str] = []
+    seen_option = False
+    i = 1
+    while i < len(argv):
+        token = argv[i]
+        i += 1
+        if not token.startswith("-"):
+            if seen_option and optional_positional:
+                return None  # argparse may fill an optional positional early: leave it that
+            given.append(token)
+            continue
+        seen_option = True
+        flag, eq, value = token.partition("=")
+        if flag not in options:
+            return None
+        dest, kw = options[flag]
+        if kw.get("action") == "store_true":
+            if eq:
+                return None
+            values[dest] = True
+            continue
+        if not eq:
+            if i >= len(argv) or argv[i].startswith("-"):
+                return None
+            value = argv[i]
+            i += 1
+        converted: Any = value
+        if "type" in kw:
+            try:
+                converted = kw["type"](value)
+            except (TypeError, ValueError):
+                return None
+        if "choices" in kw and converted not in kw["choices"]:
+            return None
+        if kw.get("action") == "append":
+            values[dest] = [*(values[dest] or ()), converted]
+        else:
+            values[dest] = converted
+    required = sum(1 for _, kw in positionals if kw.get("nargs") is None)
+    if not required <= len(given) <= len(positionals):
+        return None
+    for (dest, _), value in zip(positionals, given, strict=False):
+        values[dest] = value
+    return SimpleNamespace(**values)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI; user errors print one line to stderr and return 1."""
     args_list = list(sys.argv[1:] if argv is None else argv)
-    first = args_list[0] if args_list else None
-    known = first is not None and any(first == c[0] for c in COMMANDS)
-    parser = make_parser(first if known else None)
-    try:
-        args = parser.parse_args(args_list)
-    except SystemExit as exc:  # usage errors (argparse printed them) and --help/--version
-        return exc.code if isinstance(exc.code, int) else 2
-    if not getattr(args, "handler", None):
-        parser.print_help()
-        return 2
+    args: Args | None = quick_parse(args_list)
+    if args is None:
+        first = args_list[0] if args_list else None
+        known = first is not None and any(first == c[0] for c in COMMANDS)
+        parser = make_parser(first if known else None)
+        try:
+            args = parser.parse_args(args_list)
+        except SystemExit as exc:  # usage errors (argparse printed them) and --help/--version
+            return exc.code if isinstance(exc.code, int) else 2
+        if not getattr(args, "handler", None):
+            parser.print_help()
+            return 2
     from .errors import SpineKGError
 
     try:

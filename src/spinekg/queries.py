@@ -3,15 +3,50 @@
 from __future__ import annotations
 
 import os
-import re
 from functools import cache
 
 from ._tuples import NamedTuple
 from .errors import InvalidQueryError
 from .resources import QUERIES
 
-_PARAM = re.compile(r"\?_([A-Za-z][A-Za-z0-9_]*)")
-_ORDER_BY = re.compile(r"\nORDER BY [^\n]*\s*$")
+_ALPHA = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+_NAME_CHARS = _ALPHA | frozenset("0123456789_")
+
+
+def _param_spans(text: str) -> list[tuple[int, int, str]]:
+    """``(start, end, name)`` of each ``?_name`` parameter, left to right (what the pattern
+    ``\\?_([A-Za-z][A-Za-z0-9_]*)`` finds; str methods keep ``re`` off the query path).
+
+    >>> _param_spans("SELECT * { ?_root ?p ?_x1 . ?_9 ?q ?o }")
+    [(11, 17, 'root'), (21, 25, 'x1')]
+    """
+    spans = []
+    i = text.find("?_")
+    while i >= 0:
+        j = i + 2
+        if j < len(text) and text[j] in _ALPHA:
+            k = j + 1
+            while k < len(text) and text[k] in _NAME_CHARS:
+                k += 1
+            spans.append((i, k, text[j:k]))
+            i = text.find("?_", k)
+        else:
+            i = text.find("?_", i + 1)
+    return spans
+
+
+def _without_order_by(text: str) -> str:
+    """The text without a final ``ORDER BY`` line (and the blank space after it).
+
+    >>> _without_order_by("SELECT * { ?s ?p ?o }\\nORDER BY ?s ?o \\n\\n")
+    'SELECT * { ?s ?p ?o }\\n'
+    >>> _without_order_by("SELECT * { ?s ?p ?o }\\nLIMIT 1\\n")
+    'SELECT * { ?s ?p ?o }\\nLIMIT 1\\n'
+    """
+    start = text.rfind("\nORDER BY ")
+    if start < 0 or "\n" in text[start + 1 :].rstrip():
+        return text
+    return text[:start] + "\n"
 
 
 class Param(NamedTuple):
@@ -56,8 +91,13 @@ class StoredQuery(NamedTuple):
                 f"query {self.name!r} needs parameter(s) {', '.join(sorted(missing))}"
             )
         terms = {k: str(NamedNode(v)) for k, v in values.items()}
-        text = self.text if ordered else _ORDER_BY.sub("\n", self.text)
-        return _PARAM.sub(lambda m: terms[m.group(1)], text)
+        text = self.text if ordered else _without_order_by(self.text)
+        parts: list[str] = []
+        last = 0
+        for start, end, name in _param_spans(text):
+            parts += (text[last:start], terms[name])
+            last = end
+        return "".join(parts) + text[last:]
 
 
 def parse_query_file(path: str | os.PathLike[str]) -> StoredQuery:
@@ -86,7 +126,7 @@ def parse_query_file(path: str | os.PathLike[str]) -> StoredQuery:
                 examples.append((k.strip(), v.strip()))
         elif key == "returns":
             returns = tuple(value.split())
-    used = set(_PARAM.findall(text))
+    used = {name for _, _, name in _param_spans(text)}
     declared = {p.name for p in params}
     if not summary or used != declared:
         raise InvalidQueryError(

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Iterable, Sequence
+from itertools import pairwise
 
 from . import vocab
 from ._tuples import NamedTuple
@@ -12,8 +12,14 @@ from .errors import AmbiguousTermError, UnknownTermError
 from .results import Term
 
 MAX_INPUT = 300
-_SEP = re.compile(r"[\s_\-\u2010-\u2015/.,;:()'\"`\u2019]+")
-_LEVEL = re.compile(r"\b(co|c|t|l|s)\s+(\d{1,2})\b")
+#: separators: every run of whitespace or of these becomes one space (the pattern, for
+#: reference: ``[\s_\-\u2010-\u2015/.,;:()'"`\u2019]+``)
+_SEP_TABLE = str.maketrans(
+    dict.fromkeys("_-\u2010\u2011\u2012\u2013\u2014\u2015/.,;:()'\"`\u2019", " ")
+)
+#: level codes joined to a following number of one or two digits ("l 5" -> "l5"), as the
+#: pattern ``\b(co|c|t|l|s)\s+(\d{1,2})\b`` would after the separators are spaces
+_CODES = ("co", "c", "t", "l", "s")
 _DROP_PREFIX = ("the ",)
 _DROP_SUFFIX = (" muscle", " muscles", " m")
 
@@ -35,8 +41,43 @@ def normalize(text: str) -> str:
 
         s = unicodedata.normalize("NFKC", text).casefold()
         s = "".join(ch for ch in s if unicodedata.category(ch)[0] != "C" or ch in "\t\n")
-    s = _SEP.sub(" ", s).strip()
-    return _LEVEL.sub(r"\1\2", s)
+    # str methods, not regular expressions: ``re`` is a visible share of a one-shot answer
+    return _join_levels(s.translate(_SEP_TABLE).split())
+
+
+def _word(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
+
+
+def _join_levels(tokens: list[str]) -> str:
+    """Join tokens with single spaces, except a level code ending one token (``l``, ``co``...,
+    not part of a longer word) and a number of one or two digits starting the next.
+
+    >>> _join_levels(["l", "5", "nerve", "root"])
+    'l5 nerve root'
+    >>> _join_levels(["col", "5", "co", "1", "s", "123", "xl", "5", "t", "1a", "c", "7+"])
+    'col 5 co1 s 123 xl 5 t 1a c7+'
+    """
+    out = tokens[:1]
+    for left, right in pairwise(tokens):
+        out.append(right if _level_code_end(left) and _number_start(right) else " " + right)
+    return "".join(out)
+
+
+def _level_code_end(token: str) -> bool:
+    for code in _CODES:
+        if token.endswith(code):
+            before = len(token) - len(code)
+            if before == 0 or not _word(token[before - 1]):
+                return True
+    return False
+
+
+def _number_start(token: str) -> bool:
+    digits = 0
+    while digits < len(token) and digits < 3 and token[digits].isdecimal():
+        digits += 1
+    return digits in (1, 2) and (digits == len(token) or not _word(token[digits]))
 
 
 def _variants(norm: str) -> list[str]:
