@@ -8,11 +8,10 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     import argparse
     from collections.abc import Callable, Sequence
-    from types import SimpleNamespace
-    from typing import Any
+    from typing import Any, TypeAlias
 
     #: parsed arguments: argparse's, or the quick parser's (see :func:`quick_parse`)
-    Args = argparse.Namespace | SimpleNamespace
+    Args: TypeAlias = "argparse.Namespace | Parsed"
     Handler = Callable[[Args], Any]
 
 DISCLAIMER = (
@@ -650,13 +649,24 @@ def make_parser(only: str | None = None) -> argparse.ArgumentParser:
     return parser
 
 
+class Parsed:
+    """Arguments :func:`quick_parse` parsed, as attributes (like ``argparse.Namespace``)."""
+
+    def __init__(self, **values: Any) -> None:
+        self.__dict__.update(values)
+
+    if TYPE_CHECKING:
+
+        def __getattr__(self, name: str) -> Any: ...
+
+
 #: the argument settings :func:`quick_parse` understands (as argparse does)
 _QUICK_KEYS = frozenset(
     ("help", "metavar", "default", "type", "choices", "action", "nargs", "dest")
 )
 
 
-def quick_parse(argv: Sequence[str]) -> SimpleNamespace | None:
+def quick_parse(argv: Sequence[str]) -> Parsed | None:
     """Parse the common forms of a read-only command's arguments without argparse, or return
     None to leave them to argparse (help, errors, abbreviations, ``--``, values starting with
     ``-``, anything unusual).
@@ -671,8 +681,6 @@ def quick_parse(argv: Sequence[str]) -> SimpleNamespace | None:
     >>> quick_parse(["innervated-by", "--help"]) is None
     True
     """
-    from types import SimpleNamespace
-
     if not argv or argv[0] not in _READ_ONLY:
         return None
     name, handler, _, _, arguments = next(c for c in COMMANDS if c[0] == argv[0])
@@ -737,7 +745,7 @@ def quick_parse(argv: Sequence[str]) -> SimpleNamespace | None:
         return None
     for (dest, _), value in zip(positionals, given, strict=False):
         values[dest] = value
-    return SimpleNamespace(**values)
+    return Parsed(**values)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -6,7 +6,6 @@ import _thread
 import os
 from collections import defaultdict
 from collections.abc import Sequence
-from functools import lru_cache
 from time import perf_counter
 
 from . import resources
@@ -843,10 +842,22 @@ class KnowledgeGraph:
         )
 
 
-@lru_cache(maxsize=4096)
+#: bound query texts by (name, parameters, ordered); emptied when full (a plain dict, not
+#: functools.lru_cache: functools is not otherwise needed on the one-shot path)
+_BOUND: dict[tuple[str, tuple[tuple[str, str], ...], bool], str] = {}
+_BOUND_MAX = 4096
+
+
 def _bound(name: str, iris: tuple[tuple[str, str], ...], ordered: bool) -> str:
     """A stored query's text with its parameters bound (cached: warm calls repeat them)."""
-    return get_query(name).bind(dict(iris), ordered=ordered)
+    key = (name, iris, ordered)
+    text = _BOUND.get(key)
+    if text is None:
+        text = get_query(name).bind(dict(iris), ordered=ordered)
+        if len(_BOUND) >= _BOUND_MAX:
+            _BOUND.clear()
+        _BOUND[key] = text
+    return text
 
 
 def _claim(r: Row) -> RootClaim:

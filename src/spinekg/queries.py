@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-from functools import cache
 
 from ._tuples import NamedTuple
 from .errors import InvalidQueryError
@@ -138,20 +137,30 @@ def parse_query_file(path: str | os.PathLike[str]) -> StoredQuery:
     )
 
 
-@cache
+# Parsed queries, per file and per name, and the whole registry once read (plain dicts, not
+# functools.cache: functools is not otherwise needed on the one-shot path).
+_BY_PATH: dict[str, StoredQuery] = {}
+_BY_NAME: dict[str, StoredQuery] = {}
+_REGISTRY: list[dict[str, StoredQuery]] = []
+
+
 def _one(path: str) -> StoredQuery:
-    return parse_query_file(path)
+    q = _BY_PATH.get(path)
+    if q is None:
+        q = _BY_PATH[path] = parse_query_file(path)
+    return q
 
 
 def _files(directory: str, suffix: str) -> list[str]:
     return sorted(os.path.join(directory, n) for n in os.listdir(directory) if n.endswith(suffix))
 
 
-@cache
 def registry() -> dict[str, StoredQuery]:
-    """All stored API queries, keyed by file stem."""
-    queries = (parse_query_file(p) for p in _files(QUERIES, ".rq"))
-    return {q.name: q for q in queries}
+    """All stored API queries, keyed by file stem (read once)."""
+    if not _REGISTRY:
+        queries = (parse_query_file(p) for p in _files(QUERIES, ".rq"))
+        _REGISTRY.append({q.name: q for q in queries})
+    return _REGISTRY[0]
 
 
 def qc_queries() -> dict[str, str]:
@@ -163,16 +172,20 @@ def qc_queries() -> dict[str, str]:
     return out
 
 
-@cache
 def get_query(name: str) -> StoredQuery:
     """Return a stored query by name, or raise with the valid names."""
-    if registry.cache_info().currsize == 0 and name.isidentifier():
+    q = _BY_NAME.get(name)
+    if q is not None:
+        return q
+    if not _REGISTRY and name.isidentifier():
         path = os.path.join(QUERIES, f"{name}.rq")  # one file, not the whole registry
         if os.path.isfile(path):
-            return _one(path)
+            q = _BY_NAME[name] = _one(path)
+            return q
     reg = registry()
     try:
-        return reg[name]
+        q = _BY_NAME[name] = reg[name]
+        return q
     except KeyError:
         import difflib
 
