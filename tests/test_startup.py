@@ -116,9 +116,11 @@ _json_value = st.recursive(
 def test_json_writer_writes_what_json_dumps_writes(value: object) -> None:
     import json
 
-    from spinekg._jsonout import dumps
+    from spinekg._jsonout import _write, dumps
 
-    assert dumps(value) == json.dumps(value, ensure_ascii=False)
+    expected = json.dumps(value, ensure_ascii=False)
+    assert dumps(value) == expected
+    assert _write(value) == expected  # the writer used where the C encoder is missing
 
 
 def test_cli_json_in_a_pipe_is_what_json_dumps_writes(cli: Callable[..., CliResult]) -> None:
