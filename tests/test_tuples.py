@@ -47,6 +47,60 @@ def test_same_behaviour_as_typing_namedtuple() -> None:
         assert typing.get_type_hints(cls) == {"a": int, "b": tuple[str, ...], "c": str}
 
 
+class MineBare(NamedTuple):
+    a: int
+    b: int = 1
+
+
+class TheirsBare(typing.NamedTuple):
+    a: int
+    b: int = 1
+
+
+def _outcome(call: typing.Callable[[], object]) -> object:
+    try:
+        return ("ok", call())
+    except (TypeError, ValueError) as exc:
+        return (type(exc).__name__,)
+
+
+def test_construction_errors_and_helpers_as_typing_namedtuple() -> None:
+    import copy
+    import inspect
+
+    mine, theirs = Mine, Theirs
+    for make in (
+        lambda c: c(1),
+        lambda c: c(a=1, c="z"),
+        lambda c: c(1, c="z"),
+        lambda c: c(),
+        lambda c: c(1, 2, 3, 4),
+        lambda c: c(1, a=2),
+        lambda c: c(1, d=2),
+        lambda c: c._make([1, (), "q"]),
+        lambda c: c._make([1]),
+        lambda c: c(1)._replace(a=5, c="w"),
+        lambda c: c(1)._replace(z=1),
+        lambda c: c(1).__getnewargs__(),
+        lambda c: tuple(copy.deepcopy(c(1, ("u",)))),
+        lambda c: c.__match_args__,
+        lambda c: hash(c(1)) == hash((1, (), "x")),
+    ):
+        assert _outcome(lambda m=make: m(mine)) == _outcome(lambda m=make: m(theirs))
+
+    def params(cls: type) -> list[tuple[str, object, object]]:  # annotations aside
+        return [(p.name, p.default, p.kind) for p in inspect.signature(cls).parameters.values()]
+
+    assert params(Mine) == params(Theirs) and params(MineBare) == params(TheirsBare)
+    assert (MineBare.__doc__, TheirsBare.__doc__) == ("MineBare(a, b)", "TheirsBare(a, b)")
+    assert Mine.a.__doc__ == Theirs.a.__doc__
+    assert not hasattr(Mine(1), "__dict__")  # __slots__ = ()
+    match Mine(7, ("p",)):
+        case Mine(a, b):
+            assert (a, b) == (7, ("p",))
+    assert pickle.loads(pickle.dumps(Mine(1, ("p",), "y"))) == Mine(1, ("p",), "y")
+
+
 def test_field_without_default_after_one_with_is_refused() -> None:
     with pytest.raises(TypeError, match="Non-default"):
 

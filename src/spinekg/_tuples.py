@@ -1,11 +1,12 @@
 """``NamedTuple`` for the result classes, without importing :mod:`typing` at run time.
 
 Type checkers see :class:`typing.NamedTuple` itself. At run time a class statement
-``class X(NamedTuple): ...`` builds the same thing :class:`typing.NamedTuple` builds (a
-:func:`collections.namedtuple` with the annotated fields, their defaults, the class's docstring,
-methods and properties), without importing :mod:`typing` and without compiling each field's
-string annotation into a ``ForwardRef``: together those were a visible share of a one-shot CLI
-answer's start-up (see docs/performance.md).
+``class X(NamedTuple): ...`` builds what :class:`typing.NamedTuple` builds (a tuple class as
+:func:`collections.namedtuple` makes it, with the annotated fields, their defaults, the class's
+docstring, methods and properties), without importing :mod:`typing` or :mod:`collections`,
+without compiling each field's string annotation into a ``ForwardRef`` and without compiling a
+``__new__`` per class: together those were a visible share of a one-shot CLI answer's start-up
+(see docs/performance.md). ``tests/test_tuples.py`` compares the two.
 
 >>> class Point(NamedTuple):
 ...     '''A point.'''
@@ -30,10 +31,114 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import NamedTuple as NamedTuple
 else:
-    from collections import namedtuple
+    try:
+        from _collections import _tuplegetter  # the C field accessor namedtuple uses
+    except ImportError:  # pragma: no cover - interpreters without it: what namedtuple does then
+        from operator import itemgetter
 
-    # class-body names that namedtuple itself provides or that describe the class statement
+        def _tuplegetter(index, doc):
+            return property(itemgetter(index), doc=doc)
+
+    # class-body names that the class gets anyway or that describe the class statement
     _OWN = frozenset(("__module__", "__qualname__", "__annotations__", "__doc__"))
+    _tuple_new = tuple.__new__
+    _MISSING = object()
+
+    class _Signature:
+        """``__signature__`` built on first use (``inspect`` is not imported until then)."""
+
+        def __get__(self, obj: object, cls: type) -> object:
+            import inspect
+
+            p = inspect.Parameter
+            defaults = cls._field_defaults
+            return inspect.Signature(
+                [
+                    p(f, p.POSITIONAL_OR_KEYWORD, default=defaults.get(f, p.empty))
+                    for f in cls._fields
+                ]
+            )
+
+    def _namedtuple(name, fields, defaults, module):
+        """A tuple class as :func:`collections.namedtuple` builds it (fields, defaults, ``_make``,
+        ``_replace``, ``_asdict``, repr, pickling), without importing :mod:`collections` or
+        compiling a ``__new__`` per class: both a visible share of a one-shot answer."""
+        n = len(fields)
+        field_defaults = dict(zip(fields[n - len(defaults) :], defaults, strict=True))
+        index = {f: i for i, f in enumerate(fields)}
+        arg_list = ", ".join(fields)
+
+        def new(_cls, *args, **kwargs):
+            if not kwargs and len(args) == n:
+                return _tuple_new(_cls, args)
+            if len(args) > n:
+                raise TypeError(
+                    f"{name}.__new__() takes {n + 1} positional arguments but "
+                    f"{len(args) + 1} were given"
+                )
+            values = [*args, *(_MISSING,) * (n - len(args))]
+            for key, value in kwargs.items():
+                i = index.get(key)
+                if i is None:
+                    raise TypeError(f"{name}.__new__() got an unexpected keyword argument {key!r}")
+                if i < len(args):
+                    raise TypeError(f"{name}.__new__() got multiple values for argument {key!r}")
+                values[i] = value
+            for i, value in enumerate(values):
+                if value is _MISSING:
+                    if fields[i] not in field_defaults:
+                        raise TypeError(
+                            f"{name}.__new__() missing required argument: {fields[i]!r}"
+                        )
+                    values[i] = field_defaults[fields[i]]
+            return _tuple_new(_cls, values)
+
+        new.__doc__ = f"Create new instance of {name}({arg_list})"
+
+        def _make(cls, iterable):
+            result = _tuple_new(cls, iterable)
+            if len(result) != n:
+                raise TypeError(f"Expected {n} arguments, got {len(result)}")
+            return result
+
+        def _replace(self, /, **kwargs):
+            result = self._make([kwargs.pop(f, v) for f, v in zip(fields, self, strict=True)])
+            if kwargs:
+                raise ValueError(f"Got unexpected field names: {list(kwargs)!r}")
+            return result
+
+        repr_fmt = "(" + ", ".join(f"{f}=%r" for f in fields) + ")"
+
+        def repr_(self):
+            return self.__class__.__name__ + repr_fmt % self
+
+        def _asdict(self):
+            return dict(zip(self._fields, self, strict=True))
+
+        def getnewargs(self):
+            return tuple(self)
+
+        namespace = {
+            "__doc__": f"{name}({arg_list})",
+            "__slots__": (),
+            "_fields": tuple(fields),
+            "_field_defaults": field_defaults,
+            "__new__": new,
+            "_make": classmethod(_make),
+            "_replace": _replace,
+            "__repr__": repr_,
+            "_asdict": _asdict,
+            "__getnewargs__": getnewargs,
+            "__match_args__": tuple(fields),
+            "__module__": module,
+            "__signature__": _Signature(),
+        }
+        for key in ("__new__", "__repr__", "__getnewargs__"):
+            namespace[key].__name__ = key
+            namespace[key].__qualname__ = f"{name}.{key}"
+        for i, f in enumerate(fields):
+            namespace[f] = _tuplegetter(i, f"Alias for field number {i}")
+        return type(name, (tuple,), namespace)
 
     class _NamedTupleMeta(type):
         def __new__(mcls, name: str, bases: tuple[type, ...], ns: dict[str, object]) -> type:
@@ -52,7 +157,7 @@ else:
                         f"Non-default namedtuple field {field} cannot follow default field "
                         f"{with_default}"
                     )
-            cls = namedtuple(name, fields, defaults=defaults, module=str(ns["__module__"]))
+            cls = _namedtuple(name, tuple(fields), tuple(defaults), str(ns["__module__"]))
             cls.__annotations__ = fields
             cls.__qualname__ = str(ns.get("__qualname__", name))
             if ns.get("__doc__") is not None:

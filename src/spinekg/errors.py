@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # annotations only: collections is not imported on the one-shot path
+    from collections.abc import Callable, Sequence
 
 
 class SpineKGError(Exception):

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import _thread
 import os
-from collections import defaultdict
-from collections.abc import Sequence
 from time import perf_counter
 
 from . import resources
@@ -47,8 +45,16 @@ from .vocab import SPARQL_PREFIXES, curie
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from collections import defaultdict
+    from collections.abc import Sequence
+
     from ._localize import Localization, Model
     from .chart import ChartData
+else:
+    try:  # the C class collections.defaultdict is, without importing collections (one-shot)
+        from _collections import defaultdict
+    except ImportError:  # pragma: no cover - interpreters without it
+        from collections import defaultdict
 
 #: spinekg's prefixes, declared before ad-hoc and internal queries
 _PRELUDE = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in SPARQL_PREFIXES.items())

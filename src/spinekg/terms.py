@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Sequence
 from itertools import pairwise
 
 from . import vocab
 from ._tuples import NamedTuple
 from .errors import AmbiguousTermError, UnknownTermError
 from .results import Term
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Sequence
 
 MAX_INPUT = 300
 #: separators: every run of whitespace or of these becomes one space (the pattern, for
