@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-from itertools import pairwise
 
 from . import vocab
 from ._tuples import NamedTuple
@@ -62,8 +61,11 @@ def _join_levels(tokens: list[str]) -> str:
     'col 5 co1 s 123 xl 5 t 1a c7+'
     """
     out = tokens[:1]
-    for left, right in pairwise(tokens):
-        out.append(right if _level_code_end(left) and _number_start(right) else " " + right)
+    for i in range(1, len(tokens)):  # pairs by index: itertools is not needed on this path
+        right = tokens[i]
+        out.append(
+            right if _level_code_end(tokens[i - 1]) and _number_start(right) else " " + right
+        )
     return "".join(out)
 
 
