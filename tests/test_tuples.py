@@ -113,3 +113,25 @@ def test_results_pickle_and_type_hints() -> None:
     supply = innervated_by("L5")[0]
     assert pickle.loads(pickle.dumps(supply)) == supply
     assert typing.get_type_hints(Supply)["target"] is Term
+
+
+def test_wide_classes_use_the_general_constructor_with_the_same_results() -> None:
+    """Classes of more than 16 fields get a general __new__ instead of a renamed template."""
+    import collections
+
+    names = [f"f{i}" for i in range(18)]
+    wide = NamedTuple.__class__("Wide", (NamedTuple,), {
+        "__module__": __name__, "__annotations__": dict.fromkeys(names, "int"), "f17": 0,
+    })  # fmt: skip
+    ref = collections.namedtuple("Wide", names, defaults=(0,))
+    for make in (
+        lambda c: c(*range(18)),
+        lambda c: c(*range(17)),
+        lambda c: c(*range(16), f16=5),
+        lambda c: c(*range(19)),
+        lambda c: c(*range(17), f0=1),
+        lambda c: c(*range(17), zz=1),
+        lambda c: c(*range(10)),
+        lambda c: c(*range(18))._replace(f3=-1),
+    ):
+        assert _outcome(lambda m=make: m(wide)) == _outcome(lambda m=make: m(ref))

@@ -42,7 +42,6 @@ else:
     # class-body names that the class gets anyway or that describe the class statement
     _OWN = frozenset(("__module__", "__qualname__", "__annotations__", "__doc__"))
     _tuple_new = tuple.__new__
-    _MISSING = object()
 
     class _Signature:
         """``__signature__`` built on first use (``inspect`` is not imported until then)."""
@@ -59,6 +58,42 @@ else:
                 ]
             )
 
+    # One plain __new__ per number of fields (compiled once, with this module): a class's
+    # __new__ is one of these with its parameters renamed to the fields, so it binds
+    # arguments, defaults and errors exactly as namedtuple's per-class compiled one does.
+    # fmt: off
+    def _new1(_cls, a0): return _tuple_new(_cls, (a0,))
+    def _new2(_cls, a0, a1): return _tuple_new(_cls, (a0, a1))
+    def _new3(_cls, a0, a1, a2): return _tuple_new(_cls, (a0, a1, a2))
+    def _new4(_cls, a0, a1, a2, a3): return _tuple_new(_cls, (a0, a1, a2, a3))
+    def _new5(_cls, a0, a1, a2, a3, a4): return _tuple_new(_cls, (a0, a1, a2, a3, a4))
+    def _new6(_cls, a0, a1, a2, a3, a4, a5): return _tuple_new(_cls, (a0, a1, a2, a3, a4, a5))
+    def _new7(_cls, a0, a1, a2, a3, a4, a5, a6): return _tuple_new(_cls, (a0, a1, a2, a3, a4, a5, a6))  # noqa: E501
+    def _new8(_cls, a0, a1, a2, a3, a4, a5, a6, a7): return _tuple_new(_cls, (a0, a1, a2, a3, a4, a5, a6, a7))  # noqa: E501
+    def _new9(_cls, a0, a1, a2, a3, a4, a5, a6, a7, a8): return _tuple_new(_cls, (a0, a1, a2, a3, a4, a5, a6, a7, a8))  # noqa: E501
+    def _new10(_cls, a0, a1, a2, a3, a4, a5, a6, a7, a8, a9): return _tuple_new(_cls, (a0, a1, a2, a3, a4, a5, a6, a7, a8, a9))  # noqa: E501
+    def _new11(_cls, a0, a1, a2, a3, a4, a5, a6, a7, a8, a9, a10): return _tuple_new(_cls, (a0, a1, a2, a3, a4, a5, a6, a7, a8, a9, a10))  # noqa: E501
+    def _new12(_cls, a0, a1, a2, a3, a4, a5, a6, a7, a8, a9, a10, a11): return _tuple_new(_cls, (a0, a1, a2, a3, a4, a5, a6, a7, a8, a9, a10, a11))  # noqa: E501
+    def _new13(_cls, a0, a1, a2, a3, a4, a5, a6, a7, a8, a9, a10, a11, a12): return _tuple_new(_cls, (a0, a1, a2, a3, a4, a5, a6, a7, a8, a9, a10, a11, a12))  # noqa: E501
+    def _new14(_cls, a0, a1, a2, a3, a4, a5, a6, a7, a8, a9, a10, a11, a12, a13): return _tuple_new(_cls, (a0, a1, a2, a3, a4, a5, a6, a7, a8, a9, a10, a11, a12, a13))  # noqa: E501
+    def _new15(_cls, a0, a1, a2, a3, a4, a5, a6, a7, a8, a9, a10, a11, a12, a13, a14): return _tuple_new(_cls, (a0, a1, a2, a3, a4, a5, a6, a7, a8, a9, a10, a11, a12, a13, a14))  # noqa: E501
+    def _new16(_cls, a0, a1, a2, a3, a4, a5, a6, a7, a8, a9, a10, a11, a12, a13, a14, a15): return _tuple_new(_cls, (a0, a1, a2, a3, a4, a5, a6, a7, a8, a9, a10, a11, a12, a13, a14, a15))  # noqa: E501
+    # fmt: on
+    _NEW = {i: globals()[f"_new{i}"] for i in range(1, 17)}
+
+    def _fast_new(name, fields, defaults):
+        """A copy of the template for ``len(fields)`` with the fields as parameter names."""
+        template = _NEW.get(len(fields))
+        if template is None:
+            return None
+        try:
+            code = template.__code__.replace(
+                co_varnames=("_cls", *fields), co_name="__new__", co_qualname=f"{name}.__new__"
+            )
+        except (TypeError, ValueError):  # pragma: no cover - another code object layout
+            return None
+        return type(template)(code, template.__globals__, "__new__", defaults or None)
+
     def _namedtuple(name, fields, defaults, module):
         """A tuple class as :func:`collections.namedtuple` builds it (fields, defaults, ``_make``,
         ``_replace``, ``_asdict``, repr, pickling), without importing :mod:`collections` or
@@ -68,31 +103,34 @@ else:
         index = {f: i for i, f in enumerate(fields)}
         arg_list = ", ".join(fields)
 
+        n_required = n - len(defaults)
+
         def new(_cls, *args, **kwargs):
-            if not kwargs and len(args) == n:
-                return _tuple_new(_cls, args)
-            if len(args) > n:
+            k = len(args)
+            if not kwargs:
+                if k == n:
+                    return _tuple_new(_cls, args)
+                if n_required <= k < n:
+                    return _tuple_new(_cls, args + defaults[k - n_required :])
+            if k > n:
                 raise TypeError(
-                    f"{name}.__new__() takes {n + 1} positional arguments but "
-                    f"{len(args) + 1} were given"
+                    f"{name}.__new__() takes {n + 1} positional arguments but {k + 1} were given"
                 )
-            values = [*args, *(_MISSING,) * (n - len(args))]
-            for key, value in kwargs.items():
-                i = index.get(key)
-                if i is None:
-                    raise TypeError(f"{name}.__new__() got an unexpected keyword argument {key!r}")
-                if i < len(args):
+            values = list(args)
+            for f in fields[k:]:
+                if f in kwargs:
+                    values.append(kwargs.pop(f))
+                elif f in field_defaults:
+                    values.append(field_defaults[f])
+                else:
+                    raise TypeError(f"{name}.__new__() missing required argument: {f!r}")
+            for key in kwargs:
+                if key in index:
                     raise TypeError(f"{name}.__new__() got multiple values for argument {key!r}")
-                values[i] = value
-            for i, value in enumerate(values):
-                if value is _MISSING:
-                    if fields[i] not in field_defaults:
-                        raise TypeError(
-                            f"{name}.__new__() missing required argument: {fields[i]!r}"
-                        )
-                    values[i] = field_defaults[fields[i]]
+                raise TypeError(f"{name}.__new__() got an unexpected keyword argument {key!r}")
             return _tuple_new(_cls, values)
 
+        new = _fast_new(name, fields, defaults) or new
         new.__doc__ = f"Create new instance of {name}({arg_list})"
 
         def _make(cls, iterable):
@@ -102,7 +140,7 @@ else:
             return result
 
         def _replace(self, /, **kwargs):
-            result = self._make([kwargs.pop(f, v) for f, v in zip(fields, self, strict=True)])
+            result = self._make(map(kwargs.pop, fields, self))
             if kwargs:
                 raise ValueError(f"Got unexpected field names: {list(kwargs)!r}")
             return result
