@@ -153,13 +153,31 @@ class KnowledgeGraph:
                 memo[text] = rows
         return rows
 
+    #: ad-hoc answers of at most this many rows are memoized (larger ones are not kept)
+    _MEMO_MAX_ROWS = 10_000
+
     def sparql(self, text: str) -> list[Row]:
         """Run an ad-hoc, read-only SPARQL SELECT with spinekg's prefixes predeclared.
 
+        Over the immutable embedded release, answers of up to :attr:`_MEMO_MAX_ROWS` rows are
+        memoized like those of stored queries (the same text gives the same rows); each call
+        gets its own copy of the rows. A remote endpoint's answers are never memoized.
+
         :raises InvalidQueryError: an update, or malformed SPARQL
         """
-        reject_updates(text)
-        return self.backend.select(_PRELUDE + text)
+        key = _PRELUDE + text
+        memo = self._memo
+        rows = None if memo is None else memo.get(key)
+        if rows is None:
+            reject_updates(text)  # a memoized text has passed this check already
+            rows = self.backend.select(key)
+            if memo is None or len(rows) > self._MEMO_MAX_ROWS:
+                return rows
+            with self._memo_lock:
+                if len(memo) >= self._MEMO_SIZE:
+                    memo.pop(next(iter(memo)))
+                memo[key] = rows
+        return [dict(r) for r in rows]
 
     def _internal(self, text: str) -> list[Row]:
         """One of this module's own read-only queries, with spinekg's prefixes; memoized like
