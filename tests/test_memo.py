@@ -89,3 +89,13 @@ def test_remote_answers_are_never_memoized(counted: tuple[KnowledgeGraph, Counti
     remote.sparql(Q)
     remote.sparql(Q)
     assert len(backend.sent) == 2
+
+
+def test_describe_is_derived_once_per_term(counted: tuple[KnowledgeGraph, Counting]) -> None:
+    kg, backend = counted
+    first = kg.describe("L5")
+    sent = len(backend.sent)
+    assert kg.describe("L5 nerve root") is first and len(backend.sent) == sent
+    backend.immutable = False
+    remote = KnowledgeGraph(backend)  # type: ignore[arg-type]
+    assert remote.describe("L5") == first and remote.describe("L5") is not first

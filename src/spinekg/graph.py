@@ -92,6 +92,7 @@ class KnowledgeGraph:
         self._memo: dict[str, list[Row]] | None = (
             {} if getattr(backend, "immutable", False) else None
         )
+        self._details: dict[str, TermDetails] = {}  # describe() answers, with the memo only
 
     @classmethod
     def connect(cls, url: str, *, timeout: float = 10.0) -> KnowledgeGraph:
@@ -260,15 +261,21 @@ class KnowledgeGraph:
     def describe(self, text: str) -> TermDetails:
         """Definition, synonyms, cross-references and sources of a term."""
         term = self.resolve(text)
+        details = self._details.get(term.iri)
+        if details is not None:  # derived once per term over an immutable release
+            return details
         rows = self._run("term_details", term=term.iri)
 
         def col(name: str) -> tuple[str, ...]:
             return tuple(sorted({r[name] for r in rows if r.get(name)}))
 
         definition = next((r["definition"] for r in rows if r.get("definition")), "")
-        return TermDetails(
+        details = TermDetails(
             term, definition, col("exact"), col("related"), col("xref"), col("source")
         )
+        if self._memo is not None and len(self._details) < self._MEMO_SIZE:
+            self._details[term.iri] = details
+        return details
 
     # ------------------------------------------------------------------ innervation
 
