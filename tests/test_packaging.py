@@ -83,15 +83,15 @@ def test_installed_wheel_answers_the_main_job(tmp_path: Path) -> None:
     )
     assert proc.returncode == 0, proc.stderr
     env = {**os.environ, "PYTHONPATH": str(target), "SPINEKG_CACHE_DIR": str(tmp_path / "c")}
-    run = subprocess.run(
-        [sys.executable, "-m", "spinekg", "innervated-by", "L5", "--format", "json"],
-        cwd=tmp_path,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert run.returncode == 0, run.stderr
+
+    def answer(*args: str) -> subprocess.CompletedProcess[str]:
+        done = subprocess.run(
+            [sys.executable, *args], cwd=tmp_path, env=env, capture_output=True, text=True
+        )
+        assert done.returncode == 0, done.stderr
+        return done
+
+    run = answer("-m", "spinekg", "innervated-by", "L5", "--format", "json")
     labels = {row["label"] for row in json.loads(run.stdout)}
     assert "tibialis anterior" in labels
     if sys.platform == "win32":
@@ -99,15 +99,7 @@ def test_installed_wheel_answers_the_main_job(tmp_path: Path) -> None:
     # the installed command itself, with the interpreter its shebang names, imports no re
     command = target / "bin" / "spinekg"
     assert command.read_text().startswith(f"#!{sys.executable}")
-    proc = subprocess.run(
-        [sys.executable, "-X", "importtime", str(command), "innervated-by", "L5"],
-        cwd=tmp_path,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert proc.returncode == 0, proc.stderr
+    proc = answer("-X", "importtime", str(command), "innervated-by", "L5")
     assert "tibialis anterior" in proc.stdout
     imported = {line.rsplit("|", 1)[-1].strip() for line in proc.stderr.splitlines()}
     assert "spinekg.cli" in imported

@@ -148,11 +148,15 @@ class KnowledgeGraph:
         rows = memo.get(text)
         if rows is None:
             rows = self.backend.select(text)
-            with self._memo_lock:
-                if len(memo) >= self._MEMO_SIZE:
-                    memo.pop(next(iter(memo)))
-                memo[text] = rows
+            self._remember(memo, text, rows)
         return rows
+
+    def _remember(self, memo: dict[str, list[Row]], text: str, rows: list[Row]) -> None:
+        """Keep an answer, dropping the oldest one when the memo is full."""
+        with self._memo_lock:
+            if len(memo) >= self._MEMO_SIZE:
+                memo.pop(next(iter(memo)))
+            memo[text] = rows
 
     #: ad-hoc answers of at most this many rows are memoized (larger ones are not kept)
     _MEMO_MAX_ROWS = 10_000
@@ -174,10 +178,7 @@ class KnowledgeGraph:
             rows = self.backend.select(key)
             if memo is None or len(rows) > self._MEMO_MAX_ROWS:
                 return rows
-            with self._memo_lock:
-                if len(memo) >= self._MEMO_SIZE:
-                    memo.pop(next(iter(memo)))
-                memo[key] = rows
+            self._remember(memo, key, rows)
         return [dict(r) for r in rows]
 
     def _internal(self, text: str) -> list[Row]:

@@ -137,18 +137,10 @@ def parse_query_file(path: str | os.PathLike[str]) -> StoredQuery:
     )
 
 
-# Parsed queries, per file and per name, and the whole registry once read (plain dicts, not
-# functools.cache: functools is not otherwise needed on the one-shot path).
-_BY_PATH: dict[str, StoredQuery] = {}
+# Parsed queries by name, and the whole registry once read (plain dicts, not functools.cache:
+# functools is not otherwise needed on the one-shot path).
 _BY_NAME: dict[str, StoredQuery] = {}
 _REGISTRY: list[dict[str, StoredQuery]] = []
-
-
-def _one(path: str) -> StoredQuery:
-    q = _BY_PATH.get(path)
-    if q is None:
-        q = _BY_PATH[path] = parse_query_file(path)
-    return q
 
 
 def _files(directory: str, suffix: str) -> list[str]:
@@ -180,7 +172,7 @@ def get_query(name: str) -> StoredQuery:
     if not _REGISTRY and name.isidentifier():
         path = os.path.join(QUERIES, f"{name}.rq")  # one file, not the whole registry
         if os.path.isfile(path):
-            q = _BY_NAME[name] = _one(path)
+            q = _BY_NAME[name] = parse_query_file(path)
             return q
     reg = registry()
     try:
